@@ -1,0 +1,103 @@
+/** All SQL of organisations (STYLE G5). Every query is scoped by workspace. */
+import { and, count, eq, ilike, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import type { OrganisationListQuery } from '../../../shared/directory/organisation.schema.js';
+import { foldForSearch } from '../../../shared/localized-text.js';
+import type { DbOrTransaction } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/db/database.js';
+import { decodeCursor, keysetAfter } from '../../platform/db/pagination.js';
+import { organisations, people } from './directory.tables.js';
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type OrganisationInsert = typeof organisations.$inferInsert;
+
+/** Escapes LIKE wildcards in user input. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+function filtersOf(workspaceId: string, query: Omit<OrganisationListQuery, 'limit' | 'cursor'>): SQL[] {
+  const filters: SQL[] = [eq(organisations.workspaceId, workspaceId)];
+  if (query.archived === 'false') filters.push(isNull(organisations.archivedAt));
+  if (query.archived === 'true') filters.push(isNotNull(organisations.archivedAt));
+  if (query.country) filters.push(eq(organisations.country, query.country));
+  if (query.type) filters.push(eq(organisations.type, query.type));
+  const folded = query.q ? foldForSearch(query.q) : '';
+  if (folded) filters.push(ilike(organisations.searchText, likePattern(folded)));
+  return filters;
+}
+
+/** One page of organisations in name order, plus the total matching the filters. */
+export async function findOrganisations(db: Db, workspaceId: string, query: OrganisationListQuery) {
+  const filters = filtersOf(workspaceId, query);
+  const keyset = keysetAfter(organisations.sortName, organisations.id, decodeCursor(query.cursor));
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(organisations)
+      .where(and(...filters, keyset.where))
+      .orderBy(...keyset.orderBy)
+      .limit(query.limit + 1),
+    db
+      .select({ total: count() })
+      .from(organisations)
+      .where(and(...filters)),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+/** Every organisation matching the filters (exports), in name order. */
+export function findAllOrganisations(db: Db, workspaceId: string, query: Omit<OrganisationListQuery, 'limit' | 'cursor'>) {
+  return db
+    .select()
+    .from(organisations)
+    .where(and(...filtersOf(workspaceId, query)))
+    .orderBy(organisations.sortName, organisations.id);
+}
+
+export async function findOrganisationById(db: DbOrTransaction, workspaceId: string, id: string): Promise<OrganisationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.workspaceId, workspaceId), eq(organisations.id, id)));
+  return row;
+}
+
+/** Ids among `ids` that belong to the workspace (ownership checks). */
+export async function findOwnedOrganisationIds(db: DbOrTransaction, workspaceId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.workspaceId, workspaceId), inArray(organisations.id, ids)));
+  return new Set(rows.map((row) => row.id));
+}
+
+export async function insertOrganisation(db: DbOrTransaction, values: OrganisationInsert): Promise<OrganisationRow> {
+  const [row] = await db.insert(organisations).values(values).returning();
+  return row as OrganisationRow;
+}
+
+export async function updateOrganisationRow(
+  db: DbOrTransaction,
+  workspaceId: string,
+  id: string,
+  values: Partial<OrganisationInsert>,
+): Promise<OrganisationRow | undefined> {
+  const [row] = await db
+    .update(organisations)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(organisations.workspaceId, workspaceId), eq(organisations.id, id)))
+    .returning();
+  return row;
+}
+
+/** Active people per organisation, for the given organisations. */
+export async function countPeopleByOrganisation(db: Db, organisationIds: string[]): Promise<Map<string, number>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows = await db
+    .select({ organisationId: people.organisationId, total: count() })
+    .from(people)
+    .where(and(inArray(people.organisationId, organisationIds), isNull(people.archivedAt)))
+    .groupBy(people.organisationId);
+  return new Map(rows.map((row) => [row.organisationId as string, row.total]));
+}

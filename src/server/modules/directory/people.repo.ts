@@ -1,0 +1,61 @@
+/** All SQL of people. Every query is scoped by workspace. */
+import { and, count, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import type { PersonListQuery } from '../../../shared/directory/person.schema.js';
+import { foldForSearch } from '../../../shared/localized-text.js';
+import type { DbOrTransaction } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/db/database.js';
+import { decodeCursor, keysetAfter } from '../../platform/db/pagination.js';
+import { people } from './directory.tables.js';
+
+export type PersonRow = typeof people.$inferSelect;
+export type PersonInsert = typeof people.$inferInsert;
+
+function filtersOf(workspaceId: string, query: PersonListQuery): SQL[] {
+  const filters: SQL[] = [eq(people.workspaceId, workspaceId)];
+  if (query.archived === 'false') filters.push(isNull(people.archivedAt));
+  if (query.archived === 'true') filters.push(isNotNull(people.archivedAt));
+  if (query.organisationId) filters.push(eq(people.organisationId, query.organisationId));
+  const folded = query.q ? foldForSearch(query.q) : '';
+  if (folded) filters.push(ilike(people.searchText, `%${folded.replace(/[\\%_]/g, (character) => `\\${character}`)}%`));
+  return filters;
+}
+
+export async function findPeople(db: Db, workspaceId: string, query: PersonListQuery) {
+  const filters = filtersOf(workspaceId, query);
+  const keyset = keysetAfter(people.sortName, people.id, decodeCursor(query.cursor));
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(people)
+      .where(and(...filters, keyset.where))
+      .orderBy(...keyset.orderBy)
+      .limit(query.limit + 1),
+    db
+      .select({ total: count() })
+      .from(people)
+      .where(and(...filters)),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+export async function findPersonById(db: DbOrTransaction, workspaceId: string, id: string): Promise<PersonRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)));
+  return row;
+}
+
+export async function insertPerson(db: DbOrTransaction, values: PersonInsert): Promise<PersonRow> {
+  const [row] = await db.insert(people).values(values).returning();
+  return row as PersonRow;
+}
+
+export async function updatePersonRow(db: DbOrTransaction, workspaceId: string, id: string, values: Partial<PersonInsert>) {
+  const [row] = await db
+    .update(people)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)))
+    .returning();
+  return row;
+}

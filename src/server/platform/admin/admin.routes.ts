@@ -1,0 +1,84 @@
+/** Admin pages' data: the audit log, the mail outbox, and the job queue (list, pause/resume, retry, cancel). */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextOf, requirePermission } from '../http/guards.js';
+import type { Platform } from '../platform.js';
+import { createAdminService } from './admin.service.js';
+
+const WorkspaceParams = z.object({ workspaceId: z.string() });
+const JobParams = WorkspaceParams.extend({ name: z.string().max(100), jobId: z.string().uuid() });
+const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.coerce.number().int().optional(),
+  lang: z.string().optional(),
+});
+const tags = ['admin'];
+
+export async function adminRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
+  const db = platform.database.db;
+  const service = createAdminService(platform);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/workspaces/:workspaceId/admin';
+
+  r.get(`${base}/audit`, {
+    schema: { tags, params: WorkspaceParams, querystring: PageQuery },
+    preHandler: requirePermission(db, 'audit:read'),
+    handler: (request) => service.audit(contextOf(request), request.query),
+  });
+
+  r.get(`${base}/outbox`, {
+    schema: { tags, params: WorkspaceParams, querystring: PageQuery },
+    preHandler: requirePermission(db, 'outbox:read'),
+    handler: () => service.outbox(),
+  });
+
+  r.get(`${base}/jobs`, {
+    schema: {
+      tags,
+      params: WorkspaceParams,
+      querystring: z.strictObject({
+        state: z.enum(['created', 'retry', 'active', 'completed', 'cancelled', 'failed']).optional(),
+        lang: z.string().optional(),
+      }),
+    },
+    preHandler: requirePermission(db, 'jobs:manage'),
+    handler: (request) => service.jobs(request.query.state),
+  });
+
+  r.post(`${base}/job-types/:name/pause`, {
+    schema: { tags, params: WorkspaceParams.extend({ name: z.string().max(100) }) },
+    preHandler: requirePermission(db, 'jobs:manage'),
+    handler: async (request, reply) => {
+      await service.setPaused(contextOf(request), request.params.name, true);
+      return reply.status(204).send();
+    },
+  });
+
+  r.post(`${base}/job-types/:name/resume`, {
+    schema: { tags, params: WorkspaceParams.extend({ name: z.string().max(100) }) },
+    preHandler: requirePermission(db, 'jobs:manage'),
+    handler: async (request, reply) => {
+      await service.setPaused(contextOf(request), request.params.name, false);
+      return reply.status(204).send();
+    },
+  });
+
+  r.post(`${base}/jobs/:name/:jobId/retry`, {
+    schema: { tags, params: JobParams },
+    preHandler: requirePermission(db, 'jobs:manage'),
+    handler: async (request, reply) => {
+      await service.retry(contextOf(request), request.params.name, request.params.jobId);
+      return reply.status(204).send();
+    },
+  });
+
+  r.post(`${base}/jobs/:name/:jobId/cancel`, {
+    schema: { tags, params: JobParams },
+    preHandler: requirePermission(db, 'jobs:manage'),
+    handler: async (request, reply) => {
+      await service.cancel(contextOf(request), request.params.name, request.params.jobId);
+      return reply.status(204).send();
+    },
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * One error type with stable codes (STYLE G7). Services throw `AppError(code, { params, fields })`;
+ * only the HTTP edge turns it into `application/problem+json` with a message in the requester's language.
+ */
+
+/** Every error code and its HTTP status. Messages live in the catalogs under `errors.<CODE>`. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  CONFLICT: 409,
+  INVITATION_INVALID: 410,
+  FILE_TYPE_MISMATCH: 415,
+  FILE_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Per-field problems: field path → code (translated under `fieldErrors.<CODE>`). */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, unknown>;
+  readonly fields: FieldErrors | undefined;
+
+  constructor(code: ErrorCode, options: { params?: Record<string, unknown>; fields?: FieldErrors; cause?: unknown } = {}) {
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.params = options.params ?? {};
+    this.fields = options.fields;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** Maps PostgreSQL errors (SQLSTATE) to codes, so a unique violation is a 409, not a 500. */
+export function fromDatabaseError(error: unknown): AppError | undefined {
+  const candidate = error as { code?: string; cause?: { code?: string; constraint_name?: string; constraint?: string } };
+  const code = candidate?.code ?? candidate?.cause?.code;
+  if (code === '23505') return new AppError('ALREADY_EXISTS', { cause: error });
+  if (code === '23503') return new AppError('NOT_FOUND', { cause: error });
+  if (code === '22P02' || code === '22001') return new AppError('VALIDATION_FAILED', { cause: error });
+  return undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * Route guards (STYLE G4): a route declares what it needs; the guard checks the session, the
+ * membership in the workspace named by `:workspaceId`, and the role's permission.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { hasPermission, type Permission, type Role } from '../../../shared/roles.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { memberships } from '../platform.tables.js';
+import type { Actor, WorkspaceMembership } from './request-context.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A signed-in user is required. */
+export const requireUser: preHandlerAsyncHookHandler = async (request) => {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+};
+
+/** Signed in, member of the route's workspace, and holding `permission` there. */
+export function requirePermission(db: Db, permission: Permission): preHandlerAsyncHookHandler {
+  return async (request) => {
+    if (!request.actor) throw new AppError('UNAUTHENTICATED');
+    const workspaceId = (request.params as { workspaceId?: string }).workspaceId;
+    // A workspace the user is not a member of is reported as absent, so ids cannot be probed.
+    if (!workspaceId || !UUID.test(workspaceId)) throw new AppError('NOT_FOUND');
+    const [membership] = await db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, request.actor.user.id)));
+    if (!membership) throw new AppError('NOT_FOUND');
+    const role = membership.role as Role;
+    if (!hasPermission(role, permission)) throw new AppError('FORBIDDEN');
+    request.membership = { workspaceId, role };
+  };
+}
+
+/** What services receive: who acts, in which workspace, with which role. */
+export interface ServiceContext {
+  actor: Actor;
+  membership: WorkspaceMembership;
+}
+
+/** The service context of a guarded request (the guard has run). */
+export function contextOf(request: FastifyRequest): ServiceContext {
+  if (!request.actor || !request.membership) throw new AppError('UNAUTHENTICATED');
+  return { actor: request.actor, membership: request.membership };
+}

@@ -1,0 +1,75 @@
+/**
+ * Resolves the better-auth session of each request into `request.actor`, checks CSRF on every unsafe
+ * method of a cookie session, and mounts better-auth's own endpoints under /api/auth.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { fromNodeHeaders } from 'better-auth/node';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.js';
+import { AppError } from '../errors.js';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** The CSRF token of a session: an HMAC of its id, so nothing extra is stored. */
+export function csrfTokenFor(secret: string, sessionId: string): string {
+  return createHmac('sha256', secret).update(`csrf:${sessionId}`).digest('base64url');
+}
+
+function isValidCsrf(secret: string, sessionId: string, token: unknown): boolean {
+  if (typeof token !== 'string') return false;
+  const expected = Buffer.from(csrfTokenFor(secret, sessionId));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+function requestHeaders(request: FastifyRequest): Headers {
+  const headers = fromNodeHeaders(request.headers);
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  return headers;
+}
+
+export function installSession(app: FastifyInstance, auth: Auth, options: { secret: string; publicUrl: string }): void {
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/app')) return;
+    if (request.url.startsWith('/api/auth/')) return;
+    const cookieHeader = request.headers.cookie;
+    if (!cookieHeader?.includes('tawasul.session_token')) return;
+    const result = await auth.api.getSession({ headers: requestHeaders(request) });
+    if (!result) return;
+    const user = result.user as typeof result.user & { locale?: string };
+    request.actor = {
+      user: { id: user.id, name: user.name, email: user.email, locale: user.locale ?? 'fr' },
+      sessionId: result.session.id,
+    };
+    if (UNSAFE_METHODS.has(request.method) && !isValidCsrf(options.secret, result.session.id, request.headers[CSRF_HEADER])) {
+      throw new AppError('CSRF_FAILED');
+    }
+  });
+
+  // better-auth speaks Fetch; bridge Fastify requests to it and copy every Set-Cookie back.
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    schema: { hide: true },
+    handler: async (request, reply) => {
+      const url = new URL(request.url, options.publicUrl);
+      const headers = requestHeaders(request);
+      const hasBody = request.method !== 'GET' && request.body !== undefined;
+      if (hasBody) headers.set('content-type', 'application/json');
+      const response = await auth.handler(
+        new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(request.body) : undefined }),
+      );
+      reply.status(response.status);
+      for (const [name, value] of response.headers) {
+        if (name.toLowerCase() !== 'set-cookie') reply.header(name, value);
+      }
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      const text = await response.text();
+      if (response.status === 401 && url.pathname.endsWith('/sign-in/email')) throw new AppError('INVALID_CREDENTIALS');
+      if (response.status === 429) throw new AppError('RATE_LIMITED');
+      return reply.send(text || null);
+    },
+  });
+}

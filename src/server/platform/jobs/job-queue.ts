@@ -1,0 +1,192 @@
+/**
+ * The job queue: pg-boss (SKIP LOCKED) on PGlite and PostgreSQL alike. We poll with `fetch` ourselves
+ * rather than `boss.work()` so a job type can be paused from the Jobs page in every process at once:
+ * a paused type is simply not fetched. Jobs are one definition each, named `<module>.<verb-object>`.
+ */
+import { hostname } from 'node:os';
+import PgBoss from 'pg-boss';
+import type { z } from 'zod';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+
+export interface JobContext {
+  readonly id: string;
+  readonly name: string;
+  readonly retryCount: number;
+}
+
+export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
+  /** `<module>.<verb-object>`, e.g. `platform.send-mail`. */
+  readonly name: string;
+  readonly schema: Schema;
+  readonly handler: (data: z.infer<Schema>, context: JobContext) => Promise<unknown>;
+  readonly retryLimit?: number;
+  /** Seconds before the first retry; doubled each time when `retryBackoff`. */
+  readonly retryDelay?: number;
+  readonly retryBackoff?: boolean;
+  readonly expireInSeconds?: number;
+  /** `stately`: at most one queued and one active job per singleton key (every send must give a key). */
+  readonly policy?: 'standard' | 'stately' | 'singleton' | 'short';
+  /** Sends something outside (mail, posts): paused after a restore until an admin resumes it. */
+  readonly isSending?: boolean;
+  /** Jobs fetched per poll. */
+  readonly batchSize?: number;
+}
+
+/** Declares a job with its payload schema and handler (type inference only). */
+export function defineJob<Schema extends z.ZodType>(definition: JobDefinition<Schema>): JobDefinition<Schema> {
+  return definition;
+}
+
+export interface SendOptions {
+  startAfter?: Date;
+  singletonKey?: string;
+  retryLimit?: number;
+}
+
+export interface JobQueueOptions {
+  pollIntervalMs?: number;
+  /** Runs pg-boss maintenance (expiry, archive) in this process. */
+  supervise?: boolean;
+}
+
+export class JobQueue {
+  readonly boss: PgBoss;
+  private readonly definitions = new Map<string, JobDefinition>();
+  private polling: NodeJS.Timeout | undefined;
+  private isStopping = false;
+  private readonly running = new Set<Promise<void>>();
+  private readonly pollIntervalMs: number;
+  private tickInFlight = false;
+  readonly workerId = `${hostname()}:${process.pid}`;
+
+  constructor(
+    readonly database: Database,
+    options: JobQueueOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    const common = { schema: 'pgboss', supervise: options.supervise ?? true, schedule: false, migrate: true };
+    this.boss =
+      database.driver === 'postgresql'
+        ? new PgBoss({ ...common, connectionString: database.url, max: 4 })
+        : new PgBoss({ ...common, db: { executeSql: database.executeSql } });
+    this.boss.on('error', () => {
+      // Maintenance errors are retried by pg-boss; job errors are recorded on the job row.
+    });
+  }
+
+  /** Registers job definitions (all processes register all jobs, so any of them can run any job). */
+  register(...definitions: JobDefinition[]): void {
+    for (const definition of definitions) this.definitions.set(definition.name, definition);
+  }
+
+  get names(): string[] {
+    return [...this.definitions.keys()].sort();
+  }
+
+  definition(name: string): JobDefinition | undefined {
+    return this.definitions.get(name);
+  }
+
+  /** Creates pg-boss's schema and one queue per definition. */
+  async start(): Promise<void> {
+    await this.boss.start();
+    for (const definition of this.definitions.values()) {
+      await this.boss.createQueue(definition.name, {
+        name: definition.name,
+        policy: definition.policy ?? 'standard',
+        retryLimit: definition.retryLimit ?? 3,
+        retryDelay: definition.retryDelay ?? 5,
+        retryBackoff: definition.retryBackoff ?? true,
+        expireInSeconds: definition.expireInSeconds ?? 15 * 60,
+      });
+    }
+  }
+
+  /** Starts polling for work in this process. */
+  startWorking(): void {
+    this.isStopping = false;
+    const loop = async () => {
+      if (this.isStopping) return;
+      await this.tick();
+      if (!this.isStopping) this.polling = setTimeout(loop, this.pollIntervalMs);
+    };
+    this.polling = setTimeout(loop, 0);
+  }
+
+  /** One poll: fetch and run jobs of every unpaused type. Public so tests can drive it. */
+  async tick(): Promise<number> {
+    if (this.tickInFlight) return 0;
+    this.tickInFlight = true;
+    try {
+      const paused = await this.pausedNames();
+      let count = 0;
+      for (const definition of this.definitions.values()) {
+        if (paused.has(definition.name) || this.isStopping) continue;
+        const jobs = await this.boss.fetch(definition.name, { batchSize: definition.batchSize ?? 10, includeMetadata: true });
+        for (const job of jobs) {
+          count += 1;
+          const run = this.runJob(definition, job as PgBoss.JobWithMetadata);
+          this.running.add(run);
+          run.finally(() => this.running.delete(run));
+          await run;
+        }
+      }
+      return count;
+    } finally {
+      this.tickInFlight = false;
+    }
+  }
+
+  private async runJob(definition: JobDefinition, job: PgBoss.JobWithMetadata): Promise<void> {
+    try {
+      const data = definition.schema.parse(job.data);
+      const output = await definition.handler(data, { id: job.id, name: job.name, retryCount: job.retryCount });
+      await this.boss.complete(definition.name, job.id, output && typeof output === 'object' ? output : { result: output ?? null });
+    } catch (error) {
+      const message = error instanceof AppError ? error.code : error instanceof Error ? error.message : String(error);
+      await this.boss.fail(definition.name, job.id, { message, worker: this.workerId });
+    }
+  }
+
+  /** Enqueues a job after validating its payload against the definition. */
+  async send(name: string, data: unknown, options: SendOptions = {}): Promise<string | null> {
+    const definition = this.definitions.get(name);
+    if (!definition) throw new AppError('NOT_FOUND', { params: { job: name } });
+    const payload = definition.schema.parse(data) as object;
+    return this.boss.send(name, payload, {
+      startAfter: options.startAfter,
+      singletonKey: options.singletonKey,
+      retryLimit: options.retryLimit,
+    });
+  }
+
+  private async pausedNames(): Promise<Set<string>> {
+    const { rows } = await this.database.executeSql('select name from job_type_setting where is_paused = true');
+    return new Set(rows.map((row) => String(row.name)));
+  }
+
+  /** Pauses or resumes a job type in every process (read at each poll). */
+  async setPaused(name: string, isPaused: boolean, reason?: string): Promise<void> {
+    await this.database.executeSql(
+      `insert into job_type_setting (name, is_paused, paused_reason, updated_at) values ($1, $2, $3, now())
+       on conflict (name) do update set is_paused = excluded.is_paused, paused_reason = excluded.paused_reason, updated_at = now()`,
+      [name, isPaused, isPaused ? (reason ?? null) : null],
+    );
+  }
+
+  /** Pauses every job type that sends something outside (after a restore). */
+  async pauseSendingJobs(reason: string): Promise<string[]> {
+    const names = [...this.definitions.values()].filter((definition) => definition.isSending).map((definition) => definition.name);
+    for (const name of names) await this.setPaused(name, true, reason);
+    return names;
+  }
+
+  /** Waits for running jobs, then stops polling and pg-boss. */
+  async stop(): Promise<void> {
+    this.isStopping = true;
+    if (this.polling) clearTimeout(this.polling);
+    await Promise.allSettled([...this.running]);
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+  }
+}

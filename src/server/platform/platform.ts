@@ -1,0 +1,70 @@
+/**
+ * The platform services one process needs, built once from the configuration and passed explicitly
+ * (no module reads globals). Tests build it with their own database and options.
+ */
+import path from 'node:path';
+import { pickUiLocale } from '../../shared/languages.js';
+import { type Auth, createAuth } from './auth/auth.js';
+import type { Config } from './config.js';
+import { type Database, migrateDatabase, openDatabase } from './db/database.js';
+import { translatorFor } from './i18n.js';
+import { type JobDefinition, JobQueue } from './jobs/job-queue.js';
+import { Mailer, sendMailJob } from './mail/mailer.js';
+import { type FileStorage, LocalDiskStorage } from './storage/storage.js';
+
+export interface Platform {
+  readonly config: Config;
+  readonly database: Database;
+  readonly jobs: JobQueue;
+  readonly mailer: Mailer;
+  readonly storage: FileStorage;
+  readonly auth: Auth;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** An already open database (tests); otherwise opened from the configuration. */
+  database?: Database;
+  storage?: FileStorage;
+  /** Extra job definitions (modules add theirs). */
+  jobDefinitions?: JobDefinition[];
+  pollIntervalMs?: number;
+  loginAttemptsPerMinute?: number;
+}
+
+/** Opens the database, applies migrations, and wires the services. Job workers are started separately. */
+export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const database = options.database ?? (await openDatabase(config.database));
+  await migrateDatabase(database);
+  const jobs = new JobQueue(database, { pollIntervalMs: options.pollIntervalMs });
+  const mailer = new Mailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }, jobs);
+  jobs.register(sendMailJob(mailer), ...(options.jobDefinitions ?? []));
+  await jobs.start();
+  const storage = options.storage ?? new LocalDiskStorage(path.join(config.dataDir, 'files'));
+  const auth = createAuth({
+    db: database.db,
+    config,
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute,
+    sendPasswordReset: async ({ user, url }) => {
+      const t = translatorFor(pickUiLocale(user.locale));
+      await mailer.send({
+        to: user.email,
+        subject: t('mail.passwordReset.subject'),
+        text: t('mail.passwordReset.body', { name: user.name, url }),
+      });
+    },
+  });
+  return {
+    config,
+    database,
+    jobs,
+    mailer,
+    storage,
+    auth,
+    async close() {
+      await jobs.stop();
+      mailer.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/** Starting and stopping the web process and the worker process. */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.js';
+import type { Config } from './platform/config.js';
+import { createPlatform, type Platform } from './platform/platform.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  platform: Platform;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Migrates, seeds the demo on first run when asked, listens, and runs workers in-process unless WORKERS=none. */
+export async function startServer(config: Config, options: { log?: (line: string) => void } = {}): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const platform = await createPlatform(config);
+  const seeded = config.seedDemo ? await seedDemo(platform) : false;
+  const app = await buildApp(platform, { logger: config.logLevel !== 'silent' });
+  await app.listen({ port: config.port, host: config.host });
+  if (config.workers === 'app') platform.jobs.startWorking();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log(`Tawasul is running on ${url}/app (public site: ${url}/)  database: ${platform.database.driver}`);
+  if (config.seedDemo) {
+    log(seeded ? 'Demo workspace "AlterMed" created. Demo accounts:' : 'Demo accounts (workspace "AlterMed"):');
+    for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(12)} ${account.email}  password: ${DEMO_PASSWORD}`);
+  }
+  if (!config.smtpUrl) log('No SMTP_URL: emails go to the outbox (Admin → Outbox).');
+  return {
+    app,
+    platform,
+    url,
+    async stop() {
+      await app.close();
+      await platform.close();
+    },
+  };
+}
+
+/** A worker process: no HTTP, only jobs. */
+export async function startWorker(config: Config, options: { log?: (line: string) => void } = {}): Promise<Platform> {
+  const platform = await createPlatform(config);
+  platform.jobs.startWorking();
+  (options.log ?? console.log)(`Tawasul worker ${platform.jobs.workerId} is running (${platform.jobs.names.join(', ')})`);
+  return platform;
+}
+
+/** Stops cleanly on SIGINT/SIGTERM. */
+export function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}

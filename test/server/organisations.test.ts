@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+let officer: Session;
+let viewer: Session;
+let workspaceId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const workspace = await t.make.workspace();
+  workspaceId = workspace.id;
+  officer = await t.signIn((await t.make.member(workspaceId, 'officer')).email);
+  viewer = await t.signIn((await t.make.member(workspaceId, 'viewer')).email);
+});
+afterAll(() => t.close());
+
+const bilingual = {
+  name: {
+    ar: { value: 'تعاونية النساء في صفاقس', status: 'reviewed' },
+    fr: { value: 'Coopérative des femmes de Sfax', status: 'reviewed' },
+  },
+  country: 'TN',
+  type: 'cooperative',
+};
+
+describe('organisations', () => {
+  it('creates an organisation with Arabic and French names, and finds it by an Arabic search with other letter forms', async () => {
+    const created = await t.request(officer, { method: 'POST', url: `/api/workspaces/${workspaceId}/organisations`, payload: bilingual });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().name.ar.value).toBe('تعاونية النساء في صفاقس');
+    // "تعاونيه" (ه for ة) and no diacritics must still match.
+    const found = await t.request(viewer, {
+      method: 'GET',
+      url: `/api/workspaces/${workspaceId}/organisations?q=${encodeURIComponent('تعاونيه النساء')}`,
+    });
+    expect(found.statusCode).toBe(200);
+    expect(found.json().items.map((item: { id: string }) => item.id)).toContain(created.json().id);
+  });
+
+  it('refuses a viewer who tries to create, and writes nothing', async () => {
+    const before = (await t.request(viewer, { method: 'GET', url: `/api/workspaces/${workspaceId}/organisations?limit=100` })).json().total;
+    const refused = await t.request(viewer, { method: 'POST', url: `/api/workspaces/${workspaceId}/organisations`, payload: bilingual });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().code).toBe('FORBIDDEN');
+    const after = (await t.request(viewer, { method: 'GET', url: `/api/workspaces/${workspaceId}/organisations?limit=100` })).json().total;
+    expect(after).toBe(before);
+  });
+
+  it('explains invalid input per field, in the requester language', async () => {
+    const response = await t.request(officer, {
+      method: 'POST',
+      url: `/api/workspaces/${workspaceId}/organisations?lang=ar`,
+      payload: { name: { ar: { value: '  ', status: 'draft' } }, country: 'Maroc', type: 'club', extra: 1 },
+    });
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.message).toMatch(/[\u0600-\u06FF]/);
+    expect(Object.keys(body.fields).sort()).toEqual(['country', 'extra', 'name', 'type']);
+    expect(body.fields.country.code).toBe('INVALID_COUNTRY');
+    expect(body.fields.name.code).toBe('LOCALIZED_REQUIRED');
+  });
+
+  it('pages through results with a cursor, in name order, without repeats', async () => {
+    for (let index = 0; index < 7; index += 1) await t.make.organisation(workspaceId);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = (await t.request(viewer, { method: 'GET', url: `/api/workspaces/${workspaceId}/organisations?limit=3${query}` })).json();
+      seen.push(...page.items.map((item: { id: string }) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(8);
+  });
+
+  it('archives and restores, and records both in the audit log with before and after', async () => {
+    const organisation = await t.make.organisation(workspaceId);
+    const archived = await t.request(officer, {
+      method: 'POST',
+      url: `/api/workspaces/${workspaceId}/organisations/${organisation.id}/archive`,
+    });
+    expect(archived.json().isArchived).toBe(true);
+    const listed = (await t.request(viewer, { method: 'GET', url: `/api/workspaces/${workspaceId}/organisations?limit=100` })).json();
+    expect(listed.items.map((item: { id: string }) => item.id)).not.toContain(organisation.id);
+    const { rows } = await t.platform.database.executeSql('select action, before, after from audit_log where entity_id = $1 order by id', [
+      organisation.id,
+    ]);
+    expect(rows.map((row) => row.action)).toEqual(['archive']);
+    expect(((rows[0] as { before: unknown }).before as { isArchived: boolean }).isArchived).toBe(false);
+    expect(((rows[0] as { after: unknown }).after as { isArchived: boolean }).isArchived).toBe(true);
+  });
+
+  it('exports CSV with a BOM, both languages and neutralised formulas', async () => {
+    await t.make.organisation(workspaceId, { name: { fr: { value: '=HYPERLINK("x")', status: 'draft' } } });
+    const response = await t.request(viewer, { method: 'GET', url: `/api/workspaces/${workspaceId}/organisations.csv` });
+    expect(response.statusCode).toBe(200);
+    expect(response.body.startsWith('\uFEFF')).toBe(true);
+    expect(response.body).toContain('تعاونية النساء في صفاقس');
+    expect(response.body).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
