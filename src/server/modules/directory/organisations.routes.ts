@@ -29,13 +29,13 @@ export async function organisationRoutes(app: FastifyInstance, { platform }: { p
 
   r.get(base, {
     schema: { tags, params: WorkspaceParams, querystring: OrganisationListQuerySchema, response: { 200: OrganisationPageSchema } },
-    preHandler: canRead,
+    onRequest: canRead,
     handler: (request) => service.list(contextOf(request), request.query),
   });
 
   r.get(`${base}.csv`, {
     schema: { tags, params: WorkspaceParams, querystring: OrganisationListQuerySchema.omit({ limit: true, cursor: true }) },
-    preHandler: canRead,
+    onRequest: canRead,
     handler: async (request, reply) => {
       const csv = await exportOrganisationsCsv(db, contextOf(request), request.query, requestLocale(request));
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="organisations.csv"').send(csv);
@@ -44,31 +44,31 @@ export async function organisationRoutes(app: FastifyInstance, { platform }: { p
 
   r.post(base, {
     schema: { tags, params: WorkspaceParams, body: OrganisationCreateSchema, response: { 201: OrganisationSchema } },
-    preHandler: canWrite,
+    onRequest: canWrite,
     handler: async (request, reply) => reply.status(201).send(await service.create(contextOf(request), request.body)),
   });
 
   r.get(`${base}/:organisationId`, {
     schema: { tags, params: OrganisationParams, response: { 200: OrganisationSchema } },
-    preHandler: canRead,
+    onRequest: canRead,
     handler: (request) => service.get(contextOf(request), request.params.organisationId),
   });
 
   r.patch(`${base}/:organisationId`, {
     schema: { tags, params: OrganisationParams, body: OrganisationUpdateSchema, response: { 200: OrganisationSchema } },
-    preHandler: canWrite,
+    onRequest: canWrite,
     handler: (request) => service.update(contextOf(request), request.params.organisationId, request.body),
   });
 
   r.post(`${base}/:organisationId/archive`, {
     schema: { tags, params: OrganisationParams, response: { 200: OrganisationSchema } },
-    preHandler: canWrite,
+    onRequest: canWrite,
     handler: (request) => service.setArchived(contextOf(request), request.params.organisationId, true),
   });
 
   r.post(`${base}/:organisationId/restore`, {
     schema: { tags, params: OrganisationParams, response: { 200: OrganisationSchema } },
-    preHandler: canWrite,
+    onRequest: canWrite,
     handler: (request) => service.setArchived(contextOf(request), request.params.organisationId, false),
   });
 }

@@ -27,37 +27,37 @@ export async function peopleRoutes(app: FastifyInstance, { platform }: { platfor
 
   r.get(base, {
     schema: { tags, params: WorkspaceParams, querystring: PersonListQuerySchema, response: { 200: PersonPageSchema } },
-    preHandler: canRead,
+    onRequest: canRead,
     handler: (request) => service.list(contextOf(request), request.query),
   });
 
   r.post(base, {
     schema: { tags, params: WorkspaceParams, body: PersonCreateSchema, response: { 201: PersonSchema } },
-    preHandler: canWrite,
+    onRequest: canWrite,
     handler: async (request, reply) => reply.status(201).send(await service.create(contextOf(request), request.body)),
   });
 
   r.get(`${base}/:personId`, {
     schema: { tags, params: PersonParams, response: { 200: PersonSchema } },
-    preHandler: canRead,
+    onRequest: canRead,
     handler: (request) => service.get(contextOf(request), request.params.personId),
   });
 
   r.patch(`${base}/:personId`, {
     schema: { tags, params: PersonParams, body: PersonUpdateSchema, response: { 200: PersonSchema } },
-    preHandler: canWrite,
+    onRequest: canWrite,
     handler: (request) => service.update(contextOf(request), request.params.personId, request.body),
   });
 
   r.post(`${base}/:personId/archive`, {
     schema: { tags, params: PersonParams, response: { 200: PersonSchema } },
-    preHandler: canWrite,
+    onRequest: canWrite,
     handler: (request) => service.setArchived(contextOf(request), request.params.personId, true),
   });
 
   r.post(`${base}/:personId/restore`, {
     schema: { tags, params: PersonParams, response: { 200: PersonSchema } },
-    preHandler: canWrite,
+    onRequest: canWrite,
     handler: (request) => service.setArchived(contextOf(request), request.params.personId, false),
   });
 }

@@ -25,7 +25,7 @@ export async function invitationRoutes(app: FastifyInstance, { platform }: { pla
 
   r.get(base, {
     schema: { tags, params: WorkspaceParams, response: { 200: z.array(InvitationSchema) } },
-    preHandler: canManage,
+    onRequest: canManage,
     handler: (request) => service.list(contextOf(request)),
   });
 
@@ -36,13 +36,13 @@ export async function invitationRoutes(app: FastifyInstance, { platform }: { pla
       body: InvitationCreateSchema,
       response: { 201: InvitationSchema.extend({ url: z.string() }) },
     },
-    preHandler: canManage,
+    onRequest: canManage,
     handler: async (request, reply) => reply.status(201).send(await service.create(contextOf(request), request.body)),
   });
 
   r.delete(`${base}/:invitationId`, {
     schema: { tags, params: WorkspaceParams.extend({ invitationId: z.string().uuid() }) },
-    preHandler: canManage,
+    onRequest: canManage,
     handler: async (request, reply) => {
       await service.revoke(contextOf(request), request.params.invitationId);
       return reply.status(204).send();

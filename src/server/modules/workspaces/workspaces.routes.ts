@@ -27,7 +27,7 @@ export async function workspaceRoutes(app: FastifyInstance, { platform }: { plat
 
   r.get('/api/me', {
     schema: { tags, response: { 200: MeSchema } },
-    preHandler: requireUser,
+    onRequest: requireUser,
     handler: (request) => {
       const actor = request.actor as NonNullable<typeof request.actor>;
       return service.me(actor, csrfTokenFor(platform.config.secretKey, actor.sessionId));
@@ -36,7 +36,7 @@ export async function workspaceRoutes(app: FastifyInstance, { platform }: { plat
 
   r.patch('/api/me', {
     schema: { tags, body: MeUpdateSchema },
-    preHandler: requireUser,
+    onRequest: requireUser,
     handler: async (request, reply) => {
       await service.updateMe(request.actor as NonNullable<typeof request.actor>, request.body);
       return reply.status(204).send();
@@ -45,25 +45,25 @@ export async function workspaceRoutes(app: FastifyInstance, { platform }: { plat
 
   r.get(base, {
     schema: { tags, params: WorkspaceParams, response: { 200: WorkspaceSchema } },
-    preHandler: requirePermission(db, 'workspace:read'),
+    onRequest: requirePermission(db, 'workspace:read'),
     handler: (request) => service.get(contextOf(request)),
   });
 
   r.patch(base, {
     schema: { tags, params: WorkspaceParams, body: WorkspaceUpdateSchema, response: { 200: WorkspaceSchema } },
-    preHandler: requirePermission(db, 'workspace:manage'),
+    onRequest: requirePermission(db, 'workspace:manage'),
     handler: (request) => service.update(contextOf(request), request.body),
   });
 
   r.get(`${base}/members`, {
     schema: { tags, params: WorkspaceParams, response: { 200: z.array(MemberSchema) } },
-    preHandler: requirePermission(db, 'members:manage'),
+    onRequest: requirePermission(db, 'members:manage'),
     handler: (request) => service.members(contextOf(request)),
   });
 
   r.patch(`${base}/members/:userId`, {
     schema: { tags, params: MemberParams, body: MemberUpdateSchema },
-    preHandler: requirePermission(db, 'members:manage'),
+    onRequest: requirePermission(db, 'members:manage'),
     handler: async (request, reply) => {
       await service.setMemberRole(contextOf(request), request.params.userId, request.body.role);
       return reply.status(204).send();
@@ -72,7 +72,7 @@ export async function workspaceRoutes(app: FastifyInstance, { platform }: { plat
 
   r.delete(`${base}/members/:userId`, {
     schema: { tags, params: MemberParams },
-    preHandler: requirePermission(db, 'members:manage'),
+    onRequest: requirePermission(db, 'members:manage'),
     handler: async (request, reply) => {
       await service.setMemberRole(contextOf(request), request.params.userId, null);
       return reply.status(204).send();

@@ -23,13 +23,13 @@ export async function adminRoutes(app: FastifyInstance, { platform }: { platform
 
   r.get(`${base}/audit`, {
     schema: { tags, params: WorkspaceParams, querystring: PageQuery },
-    preHandler: requirePermission(db, 'audit:read'),
+    onRequest: requirePermission(db, 'audit:read'),
     handler: (request) => service.audit(contextOf(request), request.query),
   });
 
   r.get(`${base}/outbox`, {
     schema: { tags, params: WorkspaceParams, querystring: PageQuery },
-    preHandler: requirePermission(db, 'outbox:read'),
+    onRequest: requirePermission(db, 'outbox:read'),
     handler: () => service.outbox(),
   });
 
@@ -42,13 +42,13 @@ export async function adminRoutes(app: FastifyInstance, { platform }: { platform
         lang: z.string().optional(),
       }),
     },
-    preHandler: requirePermission(db, 'jobs:manage'),
+    onRequest: requirePermission(db, 'jobs:manage'),
     handler: (request) => service.jobs(request.query.state),
   });
 
   r.post(`${base}/job-types/:name/pause`, {
     schema: { tags, params: WorkspaceParams.extend({ name: z.string().max(100) }) },
-    preHandler: requirePermission(db, 'jobs:manage'),
+    onRequest: requirePermission(db, 'jobs:manage'),
     handler: async (request, reply) => {
       await service.setPaused(contextOf(request), request.params.name, true);
       return reply.status(204).send();
@@ -57,7 +57,7 @@ export async function adminRoutes(app: FastifyInstance, { platform }: { platform
 
   r.post(`${base}/job-types/:name/resume`, {
     schema: { tags, params: WorkspaceParams.extend({ name: z.string().max(100) }) },
-    preHandler: requirePermission(db, 'jobs:manage'),
+    onRequest: requirePermission(db, 'jobs:manage'),
     handler: async (request, reply) => {
       await service.setPaused(contextOf(request), request.params.name, false);
       return reply.status(204).send();
@@ -66,7 +66,7 @@ export async function adminRoutes(app: FastifyInstance, { platform }: { platform
 
   r.post(`${base}/jobs/:name/:jobId/retry`, {
     schema: { tags, params: JobParams },
-    preHandler: requirePermission(db, 'jobs:manage'),
+    onRequest: requirePermission(db, 'jobs:manage'),
     handler: async (request, reply) => {
       await service.retry(contextOf(request), request.params.name, request.params.jobId);
       return reply.status(204).send();
@@ -75,7 +75,7 @@ export async function adminRoutes(app: FastifyInstance, { platform }: { platform
 
   r.post(`${base}/jobs/:name/:jobId/cancel`, {
     schema: { tags, params: JobParams },
-    preHandler: requirePermission(db, 'jobs:manage'),
+    onRequest: requirePermission(db, 'jobs:manage'),
     handler: async (request, reply) => {
       await service.cancel(contextOf(request), request.params.name, request.params.jobId);
       return reply.status(204).send();

@@ -3,7 +3,7 @@
  * membership in the workspace named by `:workspaceId`, and the role's permission.
  */
 import { and, eq } from 'drizzle-orm';
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { hasPermission, type Permission, type Role } from '../../../shared/roles.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -13,12 +13,12 @@ import type { Actor, WorkspaceMembership } from './request-context.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A signed-in user is required. */
-export const requireUser: preHandlerAsyncHookHandler = async (request) => {
+export const requireUser: onRequestAsyncHookHandler = async (request) => {
   if (!request.actor) throw new AppError('UNAUTHENTICATED');
 };
 
 /** Signed in, member of the route's workspace, and holding `permission` there. */
-export function requirePermission(db: Db, permission: Permission): preHandlerAsyncHookHandler {
+export function requirePermission(db: Db, permission: Permission): onRequestAsyncHookHandler {
   return async (request) => {
     if (!request.actor) throw new AppError('UNAUTHENTICATED');
     const workspaceId = (request.params as { workspaceId?: string }).workspaceId;

@@ -24,7 +24,7 @@ export async function fileRoutes(app: FastifyInstance, { platform }: { platform:
 
   r.post('/api/workspaces/:workspaceId/files', {
     schema: { tags, params: WorkspaceParams, consumes: ['multipart/form-data'], response: { 201: FileSchema } },
-    preHandler: requirePermission(db, 'files:write'),
+    onRequest: requirePermission(db, 'files:write'),
     handler: async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       const part = await request.file();
@@ -45,7 +45,7 @@ export async function fileRoutes(app: FastifyInstance, { platform }: { platform:
 
   r.get('/api/workspaces/:workspaceId/files/:fileId', {
     schema: { tags, params: WorkspaceParams.extend({ fileId: z.string().uuid() }) },
-    preHandler: requirePermission(db, 'workspace:read'),
+    onRequest: requirePermission(db, 'workspace:read'),
     handler: async (request, reply) => {
       const { file, bytes } = await service.read(contextOf(request).membership.workspaceId, request.params.fileId);
       // Uploaded SVG may carry scripts: never let a file run as a page of ours.
