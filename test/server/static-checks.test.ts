@@ -1,0 +1,26 @@
+/** The house rules are part of the test suite, so main cannot go green with a type error or a lint offence. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000 });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+describe('static checks', () => {
+  it('type-checks', () => {
+    const result = run(['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+    expect(result.output.trim().split('\n').slice(0, 20).join('\n')).not.toMatch(/error TS/);
+    expect(result.status).toBe(0);
+  }, 120_000);
+
+  it('passes Biome', () => {
+    const result = run(['node_modules/@biomejs/biome/bin/biome', 'ci', '--reporter=summary', '.']);
+    expect(result.status, result.output.slice(-3000)).toBe(0);
+  }, 60_000);
+
+  it('reads configuration in one file and uses logical CSS only', () => {
+    const result = run(['scripts/check-style.mjs']);
+    expect(result.status, result.output).toBe(0);
+  });
+});
