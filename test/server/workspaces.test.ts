@@ -1,0 +1,151 @@
+/** Workspaces: the signed-in user's view, settings, members and the invitation flow. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, TEST_ORIGIN, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+let admin: Session;
+let officer: Session;
+let workspaceId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  workspaceId = (await t.make.workspace()).id;
+  admin = await t.signIn((await t.make.member(workspaceId, 'admin')).email);
+  officer = await t.signIn((await t.make.member(workspaceId, 'officer')).email);
+});
+afterAll(() => t.close());
+
+describe('workspaces', () => {
+  it('shows the user their workspaces, role and CSRF token', async () => {
+    const me = (await t.request(officer, { method: 'GET', url: '/api/me' })).json();
+    expect(me.workspaces).toHaveLength(1);
+    expect(me.workspaces[0].role).toBe('officer');
+    expect(me.workspaces[0].contentLanguages).toEqual(['ar', 'fr']);
+    expect(me.csrfToken).toBe(officer.csrfToken);
+  });
+
+  it('remembers the chosen interface language and answers errors in it', async () => {
+    expect((await t.request(officer, { method: 'PATCH', url: '/api/me', payload: { locale: 'ar' } })).statusCode).toBe(204);
+    const refused = await t.request(officer, { method: 'PATCH', url: `/api/workspaces/${workspaceId}`, payload: { arabicDigits: 'arab' } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toBe('دورك لا يسمح بهذا الإجراء.');
+  });
+
+  it('lets an admin change the digits and languages, audited', async () => {
+    const response = await t.request(admin, {
+      method: 'PATCH',
+      url: `/api/workspaces/${workspaceId}`,
+      payload: { arabicDigits: 'arab', brandColor: '#123abc' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().arabicDigits).toBe('arab');
+    const { rows } = await t.platform.database.executeSql(
+      "select before, after from audit_log where entity_type = 'workspace' and entity_id = $1",
+      [workspaceId],
+    );
+    expect((rows[0] as { before: { brandColor: string } }).before.brandColor).toBe('#0f766e');
+    expect((rows[0] as { after: { brandColor: string } }).after.brandColor).toBe('#123abc');
+  });
+
+  it('never lets the last admin be demoted', async () => {
+    const response = await t.request(admin, {
+      method: 'PATCH',
+      url: `/api/workspaces/${workspaceId}/members/${admin.userId}`,
+      payload: { role: 'viewer' },
+    });
+    expect(response.statusCode).toBe(409);
+  });
+
+  it('invites by email link: the mail holds the link in French and Arabic, and the link works once', async () => {
+    const created = await t.request(admin, {
+      method: 'POST',
+      url: `/api/workspaces/${workspaceId}/invitations`,
+      payload: { email: 'Nour@Example.test', role: 'contributor' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { url } = created.json() as { url: string };
+    const { rows } = await t.platform.database.executeSql('select subject, text_body from mail_outbox where to_address = $1', [
+      'nour@example.test',
+    ]);
+    expect(String(rows[0]?.text_body)).toContain(url);
+    expect(String(rows[0]?.text_body)).toContain('vous invite');
+    expect(String(rows[0]?.text_body)).toContain('يدعوك');
+    expect(String(rows[0]?.text_body)).toContain('لمدة 7 أيام');
+
+    const token = url.split('/').at(-1) as string;
+    const preview = await t.app.inject({ method: 'GET', url: `/api/invitations/${token}` });
+    expect(preview.json()).toMatchObject({ email: 'nour@example.test', role: 'contributor', hasAccount: false });
+
+    const accept = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/invitations/${token}/accept`,
+        headers: { origin: TEST_ORIGIN },
+        payload: { name: 'نور', password: 'nour-password-2026', locale: 'ar' },
+      });
+    expect((await accept()).statusCode).toBe(200);
+    const again = await accept();
+    expect(again.statusCode).toBe(410);
+    expect(again.json().code).toBe('INVITATION_INVALID');
+
+    const nour = await t.signIn('nour@example.test', 'nour-password-2026');
+    const me = (await t.request(nour, { method: 'GET', url: '/api/me' })).json();
+    expect(me.user.locale).toBe('ar');
+    expect(me.workspaces[0].role).toBe('contributor');
+  });
+
+  it('refuses to invite someone who is already a member', async () => {
+    const me = (await t.request(officer, { method: 'GET', url: '/api/me' })).json();
+    const response = await t.request(admin, {
+      method: 'POST',
+      url: `/api/workspaces/${workspaceId}/invitations`,
+      payload: { email: me.user.email, role: 'viewer' },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().fields.email.code).toBe('ALREADY_USED');
+  });
+});
+
+describe('people', () => {
+  it('links a person to an organisation of the workspace only, and detects concurrent edits', async () => {
+    const other = await t.make.workspace();
+    const foreign = await t.make.organisation(other.id);
+    const refused = await t.request(officer, {
+      method: 'POST',
+      url: `/api/workspaces/${workspaceId}/people`,
+      payload: { name: { fr: { value: 'Karim', status: 'draft' } }, organisationId: foreign.id },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields.organisationId.code).toBe('UNKNOWN_ORGANISATION');
+
+    const own = await t.make.organisation(workspaceId);
+    const created = (
+      await t.request(officer, {
+        method: 'POST',
+        url: `/api/workspaces/${workspaceId}/people`,
+        payload: {
+          name: { ar: { value: 'كريم', status: 'draft' }, fr: { value: 'Karim', status: 'draft' } },
+          organisationId: own.id,
+          languages: ['ar', 'fr'],
+        },
+      })
+    ).json();
+    const first = await t.request(officer, {
+      method: 'PATCH',
+      url: `/api/workspaces/${workspaceId}/people/${created.id}`,
+      payload: { phone: '+216 71 000 000', expectedUpdatedAt: created.updatedAt },
+    });
+    expect(first.statusCode).toBe(200);
+    const stale = await t.request(officer, {
+      method: 'PATCH',
+      url: `/api/workspaces/${workspaceId}/people/${created.id}`,
+      payload: { phone: '+216 71 111 111', expectedUpdatedAt: created.updatedAt },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('CONFLICT');
+    const organisation = (
+      await t.request(officer, { method: 'GET', url: `/api/workspaces/${workspaceId}/organisations/${own.id}` })
+    ).json();
+    expect(organisation.peopleCount).toBe(1);
+  });
+});
