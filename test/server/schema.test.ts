@@ -13,7 +13,7 @@ afterAll(() => t.close());
 
 describe('database schema', () => {
   it('matches the declared tables and columns', async () => {
-    const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
+    const tables = (Object.values(schema) as unknown[]).filter((value) => is(value, PgTable)) as PgTable[];
     const { rows } = await t.platform.database.executeSql(
       "select table_name, column_name, is_nullable from information_schema.columns where table_schema = 'public' and table_name not like '\\_\\_%'",
     );

@@ -47,25 +47,35 @@ export function createPeopleService(db: Db) {
     if (!owned.has(organisationId)) throw new AppError('VALIDATION_FAILED', { fields: { organisationId: 'UNKNOWN_ORGANISATION' } });
   }
 
-  async function audited<T extends PersonRow>(
+  /**
+   * Runs a change of one person in a transaction: loads the row (the "before"), lets `change`
+   * write, and records the audit entry — so a concurrent edit is detected on the row being changed.
+   */
+  async function changePerson(
     ctx: ServiceContext,
-    entry: Omit<AuditEntry, 'workspaceId' | 'actorUserId' | 'entityType'>,
-    write: (tx: Db) => Promise<T>,
-  ) {
-    return db
+    id: string | null,
+    action: AuditEntry['action'],
+    change: (tx: Db, before: PersonRow | undefined) => Promise<PersonRow>,
+  ): Promise<Person> {
+    const workspaceId = ctx.membership.workspaceId;
+    const row = await db
       .transaction(async (tx) => {
-        const row = await write(tx as unknown as Db);
+        const before = id ? await findPersonById(tx, workspaceId, id) : undefined;
+        if (id && !before) throw new AppError('NOT_FOUND');
+        const after = await change(tx as unknown as Db, before);
         await recordAudit(tx, {
-          ...entry,
-          workspaceId: ctx.membership.workspaceId,
+          workspaceId,
           actorUserId: ctx.actor.user.id,
+          action,
           entityType: 'person',
-          entityId: row.id,
-          after: presentPerson(row),
+          entityId: after.id,
+          before: before ? presentPerson(before) : null,
+          after: presentPerson(after),
         });
-        return row;
+        return after;
       })
       .catch(mapDuplicateEmail);
+    return presentPerson(row);
   }
 
   return {
@@ -90,7 +100,7 @@ export function createPeopleService(db: Db) {
       const workspaceId = ctx.membership.workspaceId;
       await assertOrganisation(workspaceId, input.organisationId);
       const keys = derivedKeys(input.name, undefined, await languagesOf(workspaceId));
-      const row = await audited(ctx, { action: 'create', entityId: null }, (tx) =>
+      return changePerson(ctx, null, 'create', (tx) =>
         insertPerson(tx, {
           workspaceId,
           organisationId: input.organisationId ?? null,
@@ -103,22 +113,20 @@ export function createPeopleService(db: Db) {
           sortName: keys.sortName,
         }),
       );
-      return presentPerson(row);
     },
 
     async update(ctx: ServiceContext, id: string, input: PersonUpdate): Promise<Person> {
       const workspaceId = ctx.membership.workspaceId;
       await assertOrganisation(workspaceId, input.organisationId);
       const languages = await languagesOf(workspaceId);
-      const before = await findPersonById(db, workspaceId, id);
-      if (!before) throw new AppError('NOT_FOUND');
-      if (input.expectedUpdatedAt && new Date(input.expectedUpdatedAt).getTime() !== before.updatedAt.getTime())
-        throw new AppError('CONFLICT');
-      const { expectedUpdatedAt: _ignored, ...changes } = input;
-      const name = changes.name ?? (before.name as LocalizedText);
-      const email = changes.email === undefined ? before.email : changes.email;
-      const keys = derivedKeys(name, undefined, languages);
-      const row = await audited(ctx, { action: 'update', entityId: id, before: presentPerson(before) }, async (tx) => {
+      return changePerson(ctx, id, 'update', async (tx, before) => {
+        const current = before as PersonRow;
+        if (input.expectedUpdatedAt && new Date(input.expectedUpdatedAt).getTime() !== current.updatedAt.getTime())
+          throw new AppError('CONFLICT');
+        const { expectedUpdatedAt: _ignored, ...changes } = input;
+        const name = changes.name ?? (current.name as LocalizedText);
+        const email = changes.email === undefined ? current.email : changes.email;
+        const keys = derivedKeys(name, undefined, languages);
         const updated = await updatePersonRow(tx, workspaceId, id, {
           ...changes,
           searchText: `${keys.searchText} ${email ?? ''}`.trim(),
@@ -127,23 +135,14 @@ export function createPeopleService(db: Db) {
         if (!updated) throw new AppError('NOT_FOUND');
         return updated;
       });
-      return presentPerson(row);
     },
 
     async setArchived(ctx: ServiceContext, id: string, isArchived: boolean): Promise<Person> {
-      const workspaceId = ctx.membership.workspaceId;
-      const before = await findPersonById(db, workspaceId, id);
-      if (!before) throw new AppError('NOT_FOUND');
-      const row = await audited(
-        ctx,
-        { action: isArchived ? 'archive' : 'restore', entityId: id, before: presentPerson(before) },
-        async (tx) => {
-          const updated = await updatePersonRow(tx, workspaceId, id, { archivedAt: isArchived ? new Date() : null });
-          if (!updated) throw new AppError('NOT_FOUND');
-          return updated;
-        },
-      );
-      return presentPerson(row);
+      return changePerson(ctx, id, isArchived ? 'archive' : 'restore', async (tx) => {
+        const updated = await updatePersonRow(tx, ctx.membership.workspaceId, id, { archivedAt: isArchived ? new Date() : null });
+        if (!updated) throw new AppError('NOT_FOUND');
+        return updated;
+      });
     },
   };
 }
