@@ -26,21 +26,25 @@ function filtersOf(workspaceId: string, query: Omit<OrganisationListQuery, 'limi
   return filters;
 }
 
-/** One page of organisations in name order, plus the total matching the filters. */
-export async function findOrganisations(db: Db, workspaceId: string, query: OrganisationListQuery) {
-  const filters = filtersOf(workspaceId, query);
+/** The query of one page of organisations in name order (kept separate so its SQL is snapshot-tested). */
+export function organisationPageQuery(db: Db, workspaceId: string, query: OrganisationListQuery) {
   const keyset = keysetAfter(organisations.sortName, organisations.id, decodeCursor(query.cursor));
+  return db
+    .select()
+    .from(organisations)
+    .where(and(...filtersOf(workspaceId, query), keyset.where))
+    .orderBy(...keyset.orderBy)
+    .limit(query.limit + 1);
+}
+
+/** One page of organisations in name order (one row more than asked, to know if a next page exists), plus the total. */
+export async function findOrganisations(db: Db, workspaceId: string, query: OrganisationListQuery) {
   const [rows, totals] = await Promise.all([
-    db
-      .select()
-      .from(organisations)
-      .where(and(...filters, keyset.where))
-      .orderBy(...keyset.orderBy)
-      .limit(query.limit + 1),
+    organisationPageQuery(db, workspaceId, query),
     db
       .select({ total: count() })
       .from(organisations)
-      .where(and(...filters)),
+      .where(and(...filtersOf(workspaceId, query))),
   ]);
   return { rows, total: totals[0]?.total ?? 0 };
 }
