@@ -5,12 +5,12 @@ import { foldForSearch } from '../../../shared/localized-text.js';
 import type { DbOrTransaction } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/database.js';
 import { decodeCursor, keysetAfter } from '../../platform/db/pagination.js';
-import { people } from './directory.tables.js';
+import { organisations, people } from './directory.tables.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonInsert = typeof people.$inferInsert;
 
-function filtersOf(workspaceId: string, query: PersonListQuery): SQL[] {
+function filtersOf(workspaceId: string, query: Omit<PersonListQuery, 'limit' | 'cursor'>): SQL[] {
   const filters: SQL[] = [eq(people.workspaceId, workspaceId)];
   if (query.archived === 'false') filters.push(isNull(people.archivedAt));
   if (query.archived === 'true') filters.push(isNotNull(people.archivedAt));
@@ -36,6 +36,16 @@ export async function findPeople(db: Db, workspaceId: string, query: PersonListQ
       .where(and(...filters)),
   ]);
   return { rows, total: totals[0]?.total ?? 0 };
+}
+
+/** Every person matching the filters (exports), in name order, with their organisation's name. */
+export function findAllPeople(db: Db, workspaceId: string, query: Omit<PersonListQuery, 'limit' | 'cursor'>) {
+  return db
+    .select({ person: people, organisationName: organisations.name })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(and(...filtersOf(workspaceId, query)))
+    .orderBy(people.sortName, people.id);
 }
 
 export async function findPersonById(db: DbOrTransaction, workspaceId: string, id: string): Promise<PersonRow | undefined> {

@@ -10,7 +10,9 @@ import {
   PersonUpdateSchema,
 } from '../../../shared/directory/person.schema.js';
 import { contextOf, requirePermission } from '../../platform/http/guards.js';
+import { requestLocale } from '../../platform/http/request-locale.js';
 import type { Platform } from '../../platform/platform.js';
+import { exportPeopleCsv } from './directory.export.js';
 import { createPeopleService } from './people.service.js';
 
 const WorkspaceParams = z.object({ workspaceId: z.string() });
@@ -29,6 +31,15 @@ export async function peopleRoutes(app: FastifyInstance, { platform }: { platfor
     schema: { tags, params: WorkspaceParams, querystring: PersonListQuerySchema, response: { 200: PersonPageSchema } },
     onRequest: canRead,
     handler: (request) => service.list(contextOf(request), request.query),
+  });
+
+  r.get(`${base}.csv`, {
+    schema: { tags, params: WorkspaceParams, querystring: PersonListQuerySchema.omit({ limit: true, cursor: true }) },
+    onRequest: canRead,
+    handler: async (request, reply) => {
+      const csv = await exportPeopleCsv(db, contextOf(request), request.query, requestLocale(request));
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="people.csv"').send(csv);
+    },
   });
 
   r.post(base, {
