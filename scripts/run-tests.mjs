@@ -21,7 +21,7 @@ if (process.env.TEST_DATABASE_URL) {
   runs.push({
     label: 'PostgreSQL',
     report: 'test-results/vitest-postgresql.json',
-    projects: ['--project', 'server'],
+    projects: ['--project', 'server', '--exclude', 'test/server/static-checks.test.ts', '--exclude', 'test/server/cli.test.ts'],
     env: { TAWASUL_TEST_DB: 'postgresql' },
   });
 }
