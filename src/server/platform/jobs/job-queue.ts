@@ -92,14 +92,18 @@ export class JobQueue {
   async start(): Promise<void> {
     await this.boss.start();
     for (const definition of this.definitions.values()) {
-      await this.boss.createQueue(definition.name, {
-        name: definition.name,
-        policy: definition.policy ?? 'standard',
+      const settings = {
         retryLimit: definition.retryLimit ?? 3,
         retryDelay: definition.retryDelay ?? 5,
         retryBackoff: definition.retryBackoff ?? true,
         expireInSeconds: definition.expireInSeconds ?? 15 * 60,
-      });
+        policy: definition.policy ?? 'standard',
+      };
+      // createQueue does nothing when the queue exists, so changed retry settings of a definition
+      // would never reach an existing installation without the update. updateQueue resets the
+      // policy to `standard` unless given, hence the policy in both.
+      await this.boss.createQueue(definition.name, { name: definition.name, ...settings });
+      await this.boss.updateQueue(definition.name, { name: definition.name, ...settings });
     }
   }
 
@@ -139,14 +143,19 @@ export class JobQueue {
   }
 
   private async runJob(definition: JobDefinition, job: PgBoss.JobWithMetadata): Promise<void> {
+    let output: unknown;
     try {
       const data = definition.schema.parse(job.data);
-      const output = await definition.handler(data, { id: job.id, name: job.name, retryCount: job.retryCount });
-      await this.boss.complete(definition.name, job.id, output && typeof output === 'object' ? output : { result: output ?? null });
+      output = await definition.handler(data, { id: job.id, name: job.name, retryCount: job.retryCount });
     } catch (error) {
       const message = error instanceof AppError ? error.code : error instanceof Error ? error.message : String(error);
       await this.boss.fail(definition.name, job.id, { message, worker: this.workerId });
+      return;
     }
+    // Completing is outside the handler's try: a failed `complete` must not turn a job that did its
+    // work into a retry (it stays active and pg-boss's expiry decides).
+    const result = output && typeof output === 'object' && !Array.isArray(output) ? output : { result: output ?? null };
+    await this.boss.complete(definition.name, job.id, { ...result, worker: this.workerId });
   }
 
   /** Enqueues a job after validating its payload against the definition. */
@@ -154,11 +163,14 @@ export class JobQueue {
     const definition = this.definitions.get(name);
     if (!definition) throw new AppError('NOT_FOUND', { params: { job: name } });
     const payload = definition.schema.parse(data) as object;
-    return this.boss.send(name, payload, {
-      startAfter: options.startAfter,
-      singletonKey: options.singletonKey,
-      retryLimit: options.retryLimit,
-    });
+    if (definition.policy === 'stately' && !options.singletonKey) throw new Error(`${name} is stately: send it with a singletonKey`);
+    // pg-boss validates a key that is present even when undefined (`'retryLimit' in options`), so
+    // only the options actually given are passed.
+    const bossOptions: PgBoss.SendOptions = {};
+    if (options.startAfter) bossOptions.startAfter = options.startAfter;
+    if (options.singletonKey) bossOptions.singletonKey = options.singletonKey;
+    if (options.retryLimit !== undefined) bossOptions.retryLimit = options.retryLimit;
+    return this.boss.send(name, payload, bossOptions);
   }
 
   private async pausedNames(): Promise<Set<string>> {
