@@ -19,6 +19,7 @@ export interface MailMessage {
 }
 
 export const SEND_MAIL_JOB = 'platform.send-mail';
+const SEND_MAIL_RETRY_LIMIT = 5;
 
 export class Mailer {
   private transporter: Transporter | undefined;
@@ -52,7 +53,7 @@ export class Mailer {
   }
 
   /** Delivers one outbox message over SMTP (the job handler). Sent messages are never sent again. */
-  async deliver(outboxId: string): Promise<'sent' | 'skipped'> {
+  async deliver(outboxId: string, options: { isLastAttempt?: boolean } = {}): Promise<'sent' | 'skipped'> {
     const [row] = await this.db.select().from(mailOutbox).where(eq(mailOutbox.id, outboxId));
     if (!row || row.status === 'sent') return 'skipped';
     this.transporter ??= nodemailer.createTransport(
@@ -69,7 +70,8 @@ export class Mailer {
     } catch (error) {
       await this.db
         .update(mailOutbox)
-        .set({ error: error instanceof Error ? error.message : String(error) })
+        // After the last retry the row says so, so the outbox page shows what will never arrive.
+        .set({ error: error instanceof Error ? error.message : String(error), ...(options.isLastAttempt ? { status: 'failed' } : {}) })
         .where(eq(mailOutbox.id, outboxId));
       throw error;
     }
@@ -87,8 +89,8 @@ export function sendMailJob(mailer: Mailer) {
   return defineJob({
     name: SEND_MAIL_JOB,
     schema: z.object({ outboxId: z.string().uuid() }),
-    handler: ({ outboxId }) => mailer.deliver(outboxId),
-    retryLimit: 5,
+    handler: ({ outboxId }, context) => mailer.deliver(outboxId, { isLastAttempt: context.retryCount >= SEND_MAIL_RETRY_LIMIT }),
+    retryLimit: SEND_MAIL_RETRY_LIMIT,
     retryDelay: 30,
     retryBackoff: true,
     policy: 'stately',
