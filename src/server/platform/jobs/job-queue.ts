@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import type { z } from 'zod';
-import type { Database } from '../db/database.js';
+import type { Database, ExecuteSql } from '../db/database.js';
 import { AppError } from '../errors.js';
 
 export interface JobContext {
@@ -42,6 +42,11 @@ export interface SendOptions {
   startAfter?: Date;
   singletonKey?: string;
   retryLimit?: number;
+  /** The rest override the definition for one job (a restore sends jobs again as they were). */
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  priority?: number;
+  expireInSeconds?: number;
 }
 
 export interface JobQueueOptions {
@@ -170,6 +175,10 @@ export class JobQueue {
     if (options.startAfter) bossOptions.startAfter = options.startAfter;
     if (options.singletonKey) bossOptions.singletonKey = options.singletonKey;
     if (options.retryLimit !== undefined) bossOptions.retryLimit = options.retryLimit;
+    if (options.retryDelay !== undefined) bossOptions.retryDelay = options.retryDelay;
+    if (options.retryBackoff !== undefined) bossOptions.retryBackoff = options.retryBackoff;
+    if (options.priority !== undefined) bossOptions.priority = options.priority;
+    if (options.expireInSeconds !== undefined) bossOptions.expireInSeconds = options.expireInSeconds;
     return this.boss.send(name, payload, bossOptions);
   }
 
@@ -178,19 +187,24 @@ export class JobQueue {
     return new Set(rows.map((row) => String(row.name)));
   }
 
-  /** Pauses or resumes a job type in every process (read at each poll). */
-  async setPaused(name: string, isPaused: boolean, reason?: string): Promise<void> {
-    await this.database.executeSql(
+  /** Pauses or resumes a job type in every process (read at each poll); `run` lets a restore do it in its transaction. */
+  async setPaused(name: string, isPaused: boolean, reason?: string, run: ExecuteSql = this.database.executeSql): Promise<void> {
+    await run(
       `insert into job_type_setting (name, is_paused, paused_reason, updated_at) values ($1, $2, $3, now())
        on conflict (name) do update set is_paused = excluded.is_paused, paused_reason = excluded.paused_reason, updated_at = now()`,
       [name, isPaused, isPaused ? (reason ?? null) : null],
     );
   }
 
+  /** Job types that send something outside (mail, posts), in name order. */
+  sendingJobNames(): string[] {
+    return this.names.filter((name) => this.definitions.get(name)?.isSending);
+  }
+
   /** Pauses every job type that sends something outside (after a restore). */
-  async pauseSendingJobs(reason: string): Promise<string[]> {
-    const names = [...this.definitions.values()].filter((definition) => definition.isSending).map((definition) => definition.name);
-    for (const name of names) await this.setPaused(name, true, reason);
+  async pauseSendingJobs(reason: string, run: ExecuteSql = this.database.executeSql): Promise<string[]> {
+    const names = this.sendingJobNames();
+    for (const name of names) await this.setPaused(name, true, reason, run);
     return names;
   }
 
