@@ -11,10 +11,14 @@ import { recordAudit } from '../../src/server/platform/audit/audit.js';
 import { BackupError } from '../../src/server/platform/backup/archive-format.js';
 import { createBackup, listAppTables } from '../../src/server/platform/backup/backup.js';
 import { RESTORE_PAUSE_REASON, restoreBackup } from '../../src/server/platform/backup/restore.js';
+import { parseConfig } from '../../src/server/platform/config.js';
+import { openPglite } from '../../src/server/platform/db/database.js';
 import { SEND_MAIL_JOB } from '../../src/server/platform/mail/mailer.js';
+import { createPlatform } from '../../src/server/platform/platform.js';
 import { createFilesService } from '../../src/server/platform/storage/files.service.js';
 import { localized } from '../../src/shared/localized-text.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { testDriver } from '../helpers/test-database.js';
 
 // A tiny but real PNG (signature + IHDR), so the upload's magic-byte check accepts it.
 const PNG = Buffer.concat([
@@ -159,6 +163,24 @@ describe('restore', () => {
       [SEND_MAIL_JOB],
     );
     expect(jobs[0]?.n).toBe(1);
+  });
+
+  it.runIf(testDriver() === 'postgresql')('restores a PostgreSQL backup into the embedded PGlite database', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'tawasul-restore-pglite-'));
+    const config = parseConfig({ DATA_DIR: dataDir, SECRET_KEY: 'x'.repeat(64), LOG_LEVEL: 'silent' });
+    const embedded = await createPlatform(config, { database: await openPglite() });
+    try {
+      await restoreBackup(embedded, archive);
+      const { rows } = await embedded.database.executeSql(`select o.name->'ar'->>'value' as name from organisation o order by 1`);
+      expect(rows.map((row) => row.name)).toEqual(['تعاونية النساء في صفاقس', 'جمعية الأمل للتنمية']);
+      const { rows: audit } = await embedded.database.executeSql(`select max(id)::text as id from audit_log`);
+      expect(audit[0]?.id).toBe('9007199254740994');
+      expect(Buffer.compare(await embedded.storage.get(storageKey), PNG)).toBe(0);
+      expect(embedded.jobs.sendingJobNames()).toEqual([SEND_MAIL_JOB]);
+    } finally {
+      await embedded.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a truncated or altered archive with a clear error and writes nothing', async () => {
