@@ -14,7 +14,8 @@ import { organisations } from '../src/server/modules/directory/directory.tables.
 import { organisationPageQuery } from '../src/server/modules/directory/organisations.repo.js';
 import { parseConfig } from '../src/server/platform/config.js';
 import { startServer } from '../src/server/server.js';
-import { runClosedLoop, timeSerial } from './load.js';
+import { runHttpLoad } from './http-load.js';
+import { timeSerial } from './load.js';
 import { note, percentile, printFigure } from './report.js';
 import type { Scenario } from './run.js';
 import { seedBenchWorkspace } from './seed-organisations.js';
@@ -85,14 +86,11 @@ export const orgListScenario: Scenario = {
       const listUrl = `${origin}/api/workspaces/${workspaceId}/organisations`;
       const urlOf = (index: number) =>
         index % 5 === 4 ? `${listUrl}?q=${encodeURIComponent(SEARCHES[index % SEARCHES.length] ?? '')}` : listUrl;
-      const send = async (index: number) => {
-        const response = await fetch(urlOf(index), { headers: { cookie } });
-        const body = await response.text();
-        return { status: response.status, body };
-      };
+      const urls = (total: number) => Array.from({ length: total }, (_, index) => urlOf(index));
+      const headers = { cookie };
 
-      await runClosedLoop({ concurrency: 10, total: 100 }, send);
-      const load = await runClosedLoop({ concurrency: CONCURRENCY, total: REQUESTS }, send);
+      await runHttpLoad({ urls: urls(100), headers, concurrency: 10 });
+      const load = await runHttpLoad({ urls: urls(REQUESTS), headers, concurrency: CONCURRENCY });
       if (load.failures.length > 0) {
         note(`${load.failures.length} of ${REQUESTS} requests failed, first: ${JSON.stringify(load.failures[0])}`);
         throw new Error('requests failed: figures would be false');
@@ -102,7 +100,7 @@ export const orgListScenario: Scenario = {
       printFigure('platform.org_list.req_s', (REQUESTS / load.elapsedMs) * 1000, 'req/s');
 
       // Where one request's time goes, each part alone on the idle server (medians).
-      const serial = await runClosedLoop({ concurrency: 1, total: 200 }, send);
+      const serial = await runHttpLoad({ urls: urls(200), headers, concurrency: 1 });
       printFigure('platform.org_list.serial_p50_ms', percentile(serial.latenciesMs, 50), 'ms');
       const { auth, database } = server.platform;
       const db = database.db;
