@@ -165,37 +165,41 @@ describe('restore', () => {
     expect(jobs[0]?.n).toBe(1);
   });
 
-  it.runIf(testDriver() === 'postgresql')('moves data PostgreSQL → PGlite → PostgreSQL unchanged', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'tawasul-restore-pglite-'));
-    const config = parseConfig({ DATA_DIR: dataDir, SECRET_KEY: 'x'.repeat(64), LOG_LEVEL: 'silent' });
-    const embedded = await createPlatform(config, { database: await openPglite() });
-    try {
-      await restoreBackup(embedded, archive);
-      const { rows } = await embedded.database.executeSql(`select o.name->'ar'->>'value' as name from organisation o order by 1`);
-      expect(rows.map((row) => row.name)).toEqual(['تعاونية النساء في صفاقس', 'جمعية الأمل للتنمية']);
-      const { rows: audit } = await embedded.database.executeSql(`select max(id)::text as id from audit_log`);
-      expect(audit[0]?.id).toBe('9007199254740994');
-      expect(Buffer.compare(await embedded.storage.get(storageKey), PNG)).toBe(0);
-      expect(embedded.jobs.sendingJobNames()).toEqual([SEND_MAIL_JOB]);
-
-      // And back: a PGlite backup restored into a fresh PostgreSQL database matches the original.
-      const roundTrip = path.join(folder, 'from-pglite.tar.gz');
-      expect((await createBackup(embedded, roundTrip)).manifest.databaseDriver).toBe('pglite');
-      const back = await createTestApp();
+  it.runIf(testDriver() === 'postgresql')(
+    'moves data PostgreSQL → PGlite → PostgreSQL unchanged',
+    async () => {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'tawasul-restore-pglite-'));
+      const config = parseConfig({ DATA_DIR: dataDir, SECRET_KEY: 'x'.repeat(64), LOG_LEVEL: 'silent' });
+      const embedded = await createPlatform(config, { database: await openPglite() });
       try {
-        await restoreBackup(back.platform, roundTrip);
-        const { job_type_setting: _restoredSettings, ...restored } = await snapshot(back);
-        const { job_type_setting: _sourceSettings, ...original } = await snapshot(source);
-        expect(restored).toEqual(original);
-        expect(Buffer.compare(await back.platform.storage.get(storageKey), PNG)).toBe(0);
+        await restoreBackup(embedded, archive);
+        const { rows } = await embedded.database.executeSql(`select o.name->'ar'->>'value' as name from organisation o order by 1`);
+        expect(rows.map((row) => row.name)).toEqual(['تعاونية النساء في صفاقس', 'جمعية الأمل للتنمية']);
+        const { rows: audit } = await embedded.database.executeSql(`select max(id)::text as id from audit_log`);
+        expect(audit[0]?.id).toBe('9007199254740994');
+        expect(Buffer.compare(await embedded.storage.get(storageKey), PNG)).toBe(0);
+        expect(embedded.jobs.sendingJobNames()).toEqual([SEND_MAIL_JOB]);
+
+        // And back: a PGlite backup restored into a fresh PostgreSQL database matches the original.
+        const roundTrip = path.join(folder, 'from-pglite.tar.gz');
+        expect((await createBackup(embedded, roundTrip)).manifest.databaseDriver).toBe('pglite');
+        const back = await createTestApp();
+        try {
+          await restoreBackup(back.platform, roundTrip);
+          const { job_type_setting: _restoredSettings, ...restored } = await snapshot(back);
+          const { job_type_setting: _sourceSettings, ...original } = await snapshot(source);
+          expect(restored).toEqual(original);
+          expect(Buffer.compare(await back.platform.storage.get(storageKey), PNG)).toBe(0);
+        } finally {
+          await back.close();
+        }
       } finally {
-        await back.close();
+        await embedded.close();
+        await rm(dataDir, { recursive: true, force: true });
       }
-    } finally {
-      await embedded.close();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  }, 90_000);
+    },
+    90_000,
+  );
 
   it('refuses a truncated or altered archive with a clear error and writes nothing', async () => {
     const fresh = await createTestApp();

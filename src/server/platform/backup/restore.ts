@@ -32,7 +32,7 @@ export interface RestoreSummary {
   rows: number;
   files: number;
   jobs: number;
-  /** Pending jobs of types this version does not define (not sent again). */
+  /** Pending jobs of types this version does not define, or whose data it refuses (not sent again). */
   skippedJobs: string[];
   pausedJobTypes: string[];
 }
@@ -129,16 +129,23 @@ export async function restoreBackup(target: RestoreTarget, archive: string, opti
         skippedJobs.push(job.name);
         continue;
       }
-      await target.jobs.send(job.name, job.data, {
-        startAfter: new Date(job.startAfter),
-        singletonKey: job.singletonKey ?? undefined,
-        retryLimit: job.retryLimit,
-        retryDelay: job.retryDelay,
-        retryBackoff: job.retryBackoff,
-        priority: job.priority,
-        expireInSeconds: Math.max(1, Math.round(job.expireInSeconds)),
-      });
-      jobs += 1;
+      // The data is committed by now: one job this version refuses must not stop the others.
+      const sent = await target.jobs
+        .send(job.name, job.data, {
+          startAfter: new Date(job.startAfter),
+          singletonKey: job.singletonKey ?? undefined,
+          retryLimit: job.retryLimit,
+          retryDelay: job.retryDelay,
+          retryBackoff: job.retryBackoff,
+          priority: job.priority,
+          expireInSeconds: Math.max(1, Math.round(job.expireInSeconds)),
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (sent) jobs += 1;
+      else skippedJobs.push(job.name);
     }
     return { manifest, rows, files: manifest.files.length, jobs, skippedJobs, pausedJobTypes };
   } finally {
