@@ -106,11 +106,15 @@ describe('public site shell', () => {
     expect(tags(page.body, 'html')[0]).toEqual({ lang: 'ar', dir: 'rtl' });
     expect(page.body).toContain('الصفحة غير موجودة');
     expect(page.body).toContain('noindex');
-    for (const url of ['/api/nothing-here', '/app/nothing/../x', '/api']) {
+    for (const url of ['/api/nothing-here', '/api']) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type'], url).toContain('application/problem+json');
     }
+    // /app belongs to the web app (index.html for client routes once built, the API's 404 otherwise), never to this page.
+    const app = await get('/app/nothing/here');
+    expect(app.body).not.toContain('class="site-header"');
+    if (app.statusCode === 404) expect(app.headers['content-type']).toContain('application/problem+json');
   });
 });
 
