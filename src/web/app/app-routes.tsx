@@ -1,0 +1,74 @@
+/** Every route of the app; pages are split into their own chunks. */
+import { Suspense } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
+import { useMe } from '../api/session.js';
+import { PageLoader } from '../components/page-loader.js';
+import { lazyPage } from './lazy-page.js';
+import { defaultWorkspace } from './workspace-context.js';
+import { WorkspaceShell } from './workspace-shell.js';
+
+const SignInPage = lazyPage(() => import('../modules/auth/sign-in.page.js'), 'SignInPage');
+const ForgotPasswordPage = lazyPage(() => import('../modules/auth/forgot-password.page.js'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('../modules/auth/reset-password.page.js'), 'ResetPasswordPage');
+const InvitationPage = lazyPage(() => import('../modules/auth/invitation.page.js'), 'InvitationPage');
+const OrganisationsPage = lazyPage(() => import('../modules/directory/organisations-list.page.js'), 'OrganisationsPage');
+const OrganisationNewPage = lazyPage(() => import('../modules/directory/organisation-edit.page.js'), 'OrganisationNewPage');
+const OrganisationEditPage = lazyPage(() => import('../modules/directory/organisation-edit.page.js'), 'OrganisationEditPage');
+const OrganisationDetailPage = lazyPage(() => import('../modules/directory/organisation-detail.page.js'), 'OrganisationDetailPage');
+const PeoplePage = lazyPage(() => import('../modules/directory/people-list.page.js'), 'PeoplePage');
+const PersonNewPage = lazyPage(() => import('../modules/directory/person-edit.page.js'), 'PersonNewPage');
+const PersonEditPage = lazyPage(() => import('../modules/directory/person-edit.page.js'), 'PersonEditPage');
+const AccountPage = lazyPage(() => import('../modules/account/account.page.js'), 'AccountPage');
+const MembersPage = lazyPage(() => import('../modules/admin/members.page.js'), 'MembersPage');
+const SettingsPage = lazyPage(() => import('../modules/admin/settings.page.js'), 'SettingsPage');
+const JobsPage = lazyPage(() => import('../modules/admin/jobs.page.js'), 'JobsPage');
+const AuditPage = lazyPage(() => import('../modules/admin/audit.page.js'), 'AuditPage');
+const OutboxPage = lazyPage(() => import('../modules/admin/outbox.page.js'), 'OutboxPage');
+
+function SignedInRoutes() {
+  const { data: me, isPending } = useMe();
+  if (isPending) return <PageLoader />;
+  if (!me) {
+    const next = window.location.pathname.replace(/^\/app/, '') + window.location.search;
+    return <Redirect to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  const first = defaultWorkspace(me.workspaces);
+  return (
+    <WorkspaceShell>
+      <Suspense fallback={<PageLoader />}>
+        <Switch>
+          <Route path="/account" component={AccountPage} />
+          <Route path="/w/:workspaceId/organisations" component={OrganisationsPage} />
+          <Route path="/w/:workspaceId/organisations/new" component={OrganisationNewPage} />
+          <Route path="/w/:workspaceId/organisations/:organisationId/edit" component={OrganisationEditPage} />
+          <Route path="/w/:workspaceId/organisations/:organisationId" component={OrganisationDetailPage} />
+          <Route path="/w/:workspaceId/people" component={PeoplePage} />
+          <Route path="/w/:workspaceId/people/new" component={PersonNewPage} />
+          <Route path="/w/:workspaceId/people/:personId/edit" component={PersonEditPage} />
+          <Route path="/w/:workspaceId/admin/members" component={MembersPage} />
+          <Route path="/w/:workspaceId/admin/settings" component={SettingsPage} />
+          <Route path="/w/:workspaceId/admin/jobs" component={JobsPage} />
+          <Route path="/w/:workspaceId/admin/audit" component={AuditPage} />
+          <Route path="/w/:workspaceId/admin/outbox" component={OutboxPage} />
+          <Route>{first ? <Redirect to={`/w/${first.id}/organisations`} replace /> : <Redirect to="/account" replace />}</Route>
+        </Switch>
+      </Suspense>
+    </WorkspaceShell>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Switch>
+        <Route path="/sign-in" component={SignInPage} />
+        <Route path="/forgot-password" component={ForgotPasswordPage} />
+        <Route path="/reset-password" component={ResetPasswordPage} />
+        <Route path="/invitation/:token" component={InvitationPage} />
+        <Route>
+          <SignedInRoutes />
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}

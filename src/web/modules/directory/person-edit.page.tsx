@@ -1,0 +1,21 @@
+/** Placeholder until the page is built. */
+import { Title } from '@mantine/core';
+import { useT } from '../../i18n/i18n-context.js';
+
+export function PersonNewPage() {
+  const t = useT();
+  return (
+    <Title order={1} size="h2">
+      {t('web.people.new')}
+    </Title>
+  );
+}
+
+export function PersonEditPage() {
+  const t = useT();
+  return (
+    <Title order={1} size="h2">
+      {t('web.people.edit')}
+    </Title>
+  );
+}
