@@ -1,12 +1,48 @@
-/** Placeholder until the page is built. */
-import { Title } from '@mantine/core';
-import { useT } from '../../i18n/i18n-context.js';
+/** Mail kept in the outbox (no SMTP) or queued for sending; admins pass links on from here. */
+import { Alert, Badge, Paper, Stack, Text, Title } from '@mantine/core';
+import { useWorkspace } from '../../app/workspace-context.js';
+import { ErrorAlert } from '../../components/form-errors.js';
+import { PageLoader } from '../../components/page-loader.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { useOutbox } from './admin-api.js';
 
 export function OutboxPage() {
-  const t = useT();
+  const { t, formatDate } = useI18n();
+  const { workspace } = useWorkspace();
+  const outbox = useOutbox(workspace.id);
+  if (outbox.isPending) return <PageLoader />;
+  const items = outbox.data?.items ?? [];
   return (
-    <Title order={1} size="h2">
-      {t('web.outbox.title')}
-    </Title>
+    <Stack>
+      <Title order={1} size="h2">
+        {t('web.outbox.title')}
+      </Title>
+      <ErrorAlert error={outbox.error} />
+      {outbox.data ? (
+        <Alert color={outbox.data.smtpConfigured ? 'teal' : 'blue'}>
+          {outbox.data.smtpConfigured ? t('web.outbox.smtpOn') : t('web.outbox.smtpOff')}
+        </Alert>
+      ) : null}
+      {items.length === 0 ? <Text c="dimmed">{t('web.outbox.empty')}</Text> : null}
+      {items.map((message) => (
+        <Paper key={message.id} withBorder p="md">
+          <Stack gap={4}>
+            <Text size="sm">
+              {t('web.outbox.to')}: <bdi dir="ltr">{message.toAddress}</bdi> ·{' '}
+              {formatDate(message.createdAt, { dateStyle: 'short', timeStyle: 'short' })} <Badge color="gray.7">{message.status}</Badge>
+            </Text>
+            <Text fw={600} dir="auto">
+              {t('web.outbox.subject')}: <bdi>{message.subject}</bdi>
+            </Text>
+            <details>
+              <summary>{t('web.audit.details')}</summary>
+              <pre className="tawasul-pre" dir="auto">
+                {message.textBody}
+              </pre>
+            </details>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
   );
 }

@@ -1,12 +1,104 @@
-/** Placeholder until the page is built. */
-import { Title } from '@mantine/core';
+/** Workspace settings: name, content languages, Arabic digits and brand colour. */
+import { Alert, Button, Checkbox, ColorInput, Group, Radio, Stack, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CONTENT_LANGUAGES } from '../../../shared/languages.js';
+import type { LocalizedText } from '../../../shared/localized-text.js';
+import { type WorkspaceUpdate, WorkspaceUpdateSchema } from '../../../shared/workspaces/workspace.schema.js';
+import { ME_QUERY_KEY } from '../../api/session.js';
+import { useWorkspace } from '../../app/workspace-context.js';
+import { ErrorAlert, type FieldMessages, fieldsFromApiError, fieldsFromZod, languageErrorsOf } from '../../components/form-errors.js';
+import { completeLocalized } from '../../components/localized-text.js';
+import { LocalizedTextEditor } from '../../components/localized-text-editor.js';
 import { useT } from '../../i18n/i18n-context.js';
+import { updateWorkspace } from './admin-api.js';
 
 export function SettingsPage() {
   const t = useT();
+  const { workspace } = useWorkspace();
+  const queryClient = useQueryClient();
+  const [languages, setLanguages] = useState<string[]>(workspace.contentLanguages);
+  // The name is edited in every content language offered, so enabling one lets it be named at once.
+  const [name, setName] = useState<LocalizedText>(() => completeLocalized(workspace.name, CONTENT_LANGUAGES));
+  const [arabicDigits, setArabicDigits] = useState(workspace.arabicDigits);
+  const [brandColor, setBrandColor] = useState(workspace.brandColor);
+  const [clientFields, setClientFields] = useState<FieldMessages>({});
+  const mutation = useMutation({
+    mutationFn: (body: WorkspaceUpdate) => updateWorkspace(workspace.id, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }),
+  });
+  const fields = { ...fieldsFromApiError(mutation.error), ...clientFields };
   return (
-    <Title order={1} size="h2">
-      {t('web.settings.title')}
-    </Title>
+    <Stack maw={960}>
+      <Title order={1} size="h2">
+        {t('web.settings.title')}
+      </Title>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const parsed = WorkspaceUpdateSchema.safeParse({ name, contentLanguages: languages, arabicDigits, brandColor });
+          if (!parsed.success) return setClientFields(fieldsFromZod(parsed.error, t));
+          setClientFields({});
+          if (!mutation.isPending) mutation.mutate(parsed.data);
+        }}
+      >
+        <Stack>
+          <ErrorAlert error={mutation.error} />
+          {mutation.isSuccess ? (
+            <Alert color="teal" role="status">
+              {t('web.action.saved')}
+            </Alert>
+          ) : null}
+          <LocalizedTextEditor
+            label={t('web.settings.name')}
+            name="name"
+            value={name}
+            onChange={setName}
+            languages={languages}
+            isRequired
+            error={fields.name}
+            languageErrors={languageErrorsOf(fields, 'name')}
+          />
+          <Checkbox.Group
+            label={t('web.settings.contentLanguages')}
+            value={languages}
+            onChange={setLanguages}
+            error={fields.contentLanguages}
+          >
+            <Group mt={4}>
+              {CONTENT_LANGUAGES.map((language) => (
+                <Checkbox key={language} value={language} label={t(`public.languageName.${language}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Radio.Group
+            label={t('web.settings.arabicDigits')}
+            value={arabicDigits}
+            onChange={(value) => setArabicDigits(value as typeof arabicDigits)}
+            error={fields.arabicDigits}
+          >
+            <Group mt={4}>
+              <Radio value="latn" label={t('web.settings.digits.latn')} />
+              <Radio value="arab" label={t('web.settings.digits.arab')} />
+            </Group>
+          </Radio.Group>
+          <ColorInput
+            label={t('web.settings.brandColor')}
+            value={brandColor}
+            onChange={setBrandColor}
+            format="hex"
+            dir="ltr"
+            error={fields.brandColor}
+            maw={240}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={mutation.isPending}>
+              {t('web.action.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
   );
 }

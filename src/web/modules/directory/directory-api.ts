@@ -23,11 +23,11 @@ const organisationsPath = (workspaceId: string) => `/api/workspaces/${workspaceI
 const peoplePath = (workspaceId: string) => `/api/workspaces/${workspaceId}/people`;
 
 /** Keyset pages: each "load more" asks for the rows after the last cursor. */
-export function useOrganisationPages(workspaceId: string, filters: OrganisationFilters) {
+export function useOrganisationPages(workspaceId: string, filters: OrganisationFilters, limit = 25) {
   return useInfiniteQuery({
-    queryKey: ['organisations', workspaceId, filters],
+    queryKey: ['organisations', workspaceId, filters, limit],
     queryFn: ({ pageParam }) =>
-      apiRequest<Page<Organisation>>(organisationsPath(workspaceId), { query: { ...filters, cursor: pageParam, limit: 25 } }),
+      apiRequest<Page<Organisation>>(organisationsPath(workspaceId), { query: { ...filters, cursor: pageParam, limit } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (previous) => previous,
