@@ -14,11 +14,11 @@ import { I18nProvider } from './i18n/i18n-context.js';
 // Arabic first in the stack would give Latin text Arabic-style digits and punctuation; Noto Sans Arabic only covers Arabic script.
 const FONT_STACK = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", Roboto, sans-serif';
 
-// Shade 9 of teal and gray 7 for dimmed text keep a 4.5:1 contrast on white (axe-core, WCAG AA).
+// Shade 9 of teal, red 9 for errors and gray 7 for dimmed text keep a 4.5:1 contrast on white (axe-core, WCAG AA).
 const theme = createTheme({ fontFamily: FONT_STACK, headings: { fontFamily: FONT_STACK }, primaryColor: 'teal', primaryShade: 9 });
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });
 

@@ -87,6 +87,8 @@ interface AxeViolation {
 
 /** Runs axe-core on the page; fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A hovered button is checked in its hover colour; check the resting state a reader sees.
+  await page.mouse.move(0, 0);
   await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -19,9 +19,10 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
   const [clientFields, setClientFields] = useState<FieldMessages>({});
   const mutation = useMutation({
     mutationFn: (body: { email: string; role: Role }) => createInvitation(workspaceId, body),
-    onSuccess: async () => {
+    onSuccess: () => {
       setEmail('');
-      await queryClient.invalidateQueries({ queryKey: ['invitations', workspaceId] });
+      // Not awaited: the form is usable again while the list refreshes.
+      queryClient.invalidateQueries({ queryKey: ['invitations', workspaceId] });
     },
   });
   const fields = { ...fieldsFromApiError(mutation.error), ...clientFields };
@@ -69,7 +70,7 @@ function InviteForm({ workspaceId }: { workspaceId: string }) {
               </Code>
               <CopyButton value={mutation.data.url}>
                 {({ copied, copy }) => (
-                  <Button size="xs" variant="outline" onClick={copy}>
+                  <Button size="xs" onClick={copy}>
                     {copied ? t('web.action.copied') : t('web.action.copy')}
                   </Button>
                 )}

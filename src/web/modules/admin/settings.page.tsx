@@ -84,6 +84,7 @@ export function SettingsPage() {
             </Group>
           </Radio.Group>
           <ColorInput
+            withEyeDropper={false}
             label={t('web.settings.brandColor')}
             value={brandColor}
             onChange={setBrandColor}

@@ -1,0 +1,81 @@
+/**
+ * The other pages of the app in French: people (create with a LocalizedText role), account, and the
+ * admin pages (invite and copy the link, settings, jobs, audit, outbox). Each passes axe-core.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, type E2eContext, expectAccessible, screenshot, startE2e } from './e2e-harness.js';
+
+describe('people, account and admin pages', () => {
+  let e2e: E2eContext;
+  let context: BrowserContext;
+  let page: Page;
+  let workspaceUrl: string;
+
+  beforeAll(async () => {
+    e2e = await startE2e();
+    context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${e2e.baseUrl}/app/sign-in`);
+    await page.getByLabel('E-mail').fill(ADMIN.email);
+    await page.getByLabel(/^Mot de passe/).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/app\/w\/[^/]+\/organisations$/);
+    workspaceUrl = page.url().replace(/\/organisations$/, '');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await e2e?.close();
+  });
+
+  it('creates a person and lists them', async () => {
+    await page.goto(`${workspaceUrl}/people/new`);
+    await page.getByRole('textbox', { name: 'Nom (العربية)', exact: true }).fill('سلمى الإدريسي');
+    await page.getByRole('textbox', { name: 'Nom (Français)', exact: true }).fill('Salma Idrissi');
+    await page.getByLabel('E-mail').fill('pas-un-email');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // Client-side check with the shared schema: the message sits next to the field, the input is kept.
+    await expect.poll(() => page.getByText('Adresse e-mail invalide.').count()).toBe(1);
+    await page.getByLabel('E-mail').fill('salma@example.org');
+    await page.getByRole('textbox', { name: 'Rôle dans le projet (Français)', exact: true }).fill('Coordinatrice');
+    await expectAccessible(page, 'person form');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL(/\/people$/);
+    await expect.poll(() => page.getByText('Salma Idrissi').count()).toBe(1);
+    await expectAccessible(page, 'people');
+    await screenshot(page, 'people-fr');
+  });
+
+  it('shows the account page', async () => {
+    await page.goto(`${e2e.baseUrl}/app/account`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Mon compte' }).count()).toBe(1);
+    await expectAccessible(page, 'account');
+  });
+
+  it('invites a member and shows the link to copy', async () => {
+    await page.goto(`${workspaceUrl}/admin/members`);
+    await page.getByLabel('E-mail').fill('nouvelle@example.org');
+    await page.getByRole('button', { name: 'Inviter' }).click();
+    await expect.poll(() => page.getByText(/\/app\/invitation\//).count()).toBe(1);
+    await screenshot(page, 'members-fr');
+    await expectAccessible(page, 'members');
+  });
+
+  it('opens settings, jobs, audit and outbox', async () => {
+    for (const [path, heading] of [
+      ['settings', 'Paramètres de l’espace'],
+      ['jobs', 'Tâches de fond'],
+      ['audit', 'Journal d’audit'],
+      ['outbox', 'Boîte d’envoi'],
+    ] as const) {
+      await page.goto(`${workspaceUrl}/admin/${path}`);
+      await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).count()).toBe(1);
+      await expectAccessible(page, path);
+      await screenshot(page, `admin-${path}-fr`);
+    }
+    await page.goto(`${workspaceUrl}/admin/outbox`);
+    await expect.poll(() => page.getByText('nouvelle@example.org').count()).toBeGreaterThan(0);
+  });
+});
