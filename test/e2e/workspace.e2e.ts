@@ -101,6 +101,9 @@ describe('workspace app', () => {
     expect(pageWidth).toBeLessThanOrEqual(375);
     await expectAccessible(page, 'organisations ar phone');
     await page.getByRole('button', { name: 'فتح القائمة أو إغلاقها' }).click();
+    // The opened navbar slides in and then covers the phone's width.
+    await expect.poll(async () => Math.round((await page.getByTestId('navbar').boundingBox())?.x ?? -1)).toBe(0);
+    await expectAccessible(page, 'navbar ar phone');
     await screenshot(page, 'navbar-ar-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
   });
