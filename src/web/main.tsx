@@ -4,10 +4,12 @@ import '@mantine/notifications/styles.css';
 import './app/app.css';
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Router } from 'wouter';
+import { ApiError } from './api/api-client.js';
+import { ME_QUERY_KEY } from './api/session.js';
 import { AppRoutes } from './app/app-routes.js';
 import { I18nProvider } from './i18n/i18n-context.js';
 
@@ -22,7 +24,15 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } });
+const queryClient: QueryClient = new QueryClient({
+  // A session that expired (or was revoked elsewhere) sends the person back to sign-in instead of showing errors.
+  queryCache: new QueryCache({
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(ME_QUERY_KEY, null);
+    },
+  }),
+  defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } },
+});
 
 const root = document.getElementById('root');
 if (root) {

@@ -4,6 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { ORGANISATION_TYPES } from '../../../shared/directory/organisation.schema.js';
+import { type LocalizedText, pickLocalized } from '../../../shared/localized-text.js';
 import { useWorkspace } from '../../app/workspace-context.js';
 import { ErrorAlert } from '../../components/form-errors.js';
 import { LocalizedValue } from '../../components/localized-value.js';
@@ -100,8 +101,12 @@ export function OrganisationsPage() {
               </Anchor>
               <Text size="sm" c="dimmed">
                 {t(`directory.type.${organisation.type}`)} · {countryName(organisation.country, locale)}
-                {Object.keys(organisation.city).length > 0 ? ' · ' : ''}
-                <LocalizedValue value={organisation.city} fallbacks={languages} empty="" inherit />
+                {pickLocalized(organisation.city as LocalizedText, locale, languages) ? (
+                  <>
+                    {' · '}
+                    <LocalizedValue value={organisation.city} fallbacks={languages} inherit />
+                  </>
+                ) : null}
               </Text>
               {organisation.isArchived ? <Badge color="gray">{t('web.status.archived')}</Badge> : null}
             </li>
