@@ -2,17 +2,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  AuditListQuerySchema,
+  AuditPageSchema,
+  JobListQuerySchema,
+  JobsOverviewSchema,
+  OutboxListQuerySchema,
+  OutboxPageSchema,
+} from '../../../shared/admin/admin.schema.js';
 import { contextOf, requirePermission } from '../http/guards.js';
 import type { Platform } from '../platform.js';
 import { createAdminService } from './admin.service.js';
 
 const WorkspaceParams = z.object({ workspaceId: z.string() });
 const JobParams = WorkspaceParams.extend({ name: z.string().max(100), jobId: z.string().uuid() });
-const PageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().optional(),
-  lang: z.string().optional(),
-});
 const tags = ['admin'];
 
 export async function adminRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
@@ -22,26 +25,19 @@ export async function adminRoutes(app: FastifyInstance, { platform }: { platform
   const base = '/api/workspaces/:workspaceId/admin';
 
   r.get(`${base}/audit`, {
-    schema: { tags, params: WorkspaceParams, querystring: PageQuery },
+    schema: { tags, params: WorkspaceParams, querystring: AuditListQuerySchema, response: { 200: AuditPageSchema } },
     onRequest: requirePermission(db, 'audit:read'),
     handler: (request) => service.audit(contextOf(request), request.query),
   });
 
   r.get(`${base}/outbox`, {
-    schema: { tags, params: WorkspaceParams, querystring: PageQuery },
+    schema: { tags, params: WorkspaceParams, querystring: OutboxListQuerySchema, response: { 200: OutboxPageSchema } },
     onRequest: requirePermission(db, 'outbox:read'),
-    handler: () => service.outbox(),
+    handler: (request) => service.outbox(request.query),
   });
 
   r.get(`${base}/jobs`, {
-    schema: {
-      tags,
-      params: WorkspaceParams,
-      querystring: z.strictObject({
-        state: z.enum(['created', 'retry', 'active', 'completed', 'cancelled', 'failed']).optional(),
-        lang: z.string().optional(),
-      }),
-    },
+    schema: { tags, params: WorkspaceParams, querystring: JobListQuerySchema, response: { 200: JobsOverviewSchema } },
     onRequest: requirePermission(db, 'jobs:manage'),
     handler: (request) => service.jobs(request.query.state),
   });

@@ -2,12 +2,20 @@
  * Admin views. The job queue and the outbox are instance-wide (one server, one queue): any workspace
  * admin sees them, which suits a consortium's single installation; the audit log is per workspace.
  */
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { AuditListQuery, AuditPage, JobState, JobsOverview, OutboxListQuery, OutboxPage } from '../../../shared/admin/admin.schema.js';
 import { recordAudit } from '../audit/audit.js';
+import { decodeCursor, encodeCursor } from '../db/pagination.js';
 import { AppError } from '../errors.js';
 import type { ServiceContext } from '../http/guards.js';
 import type { Platform } from '../platform.js';
 import { auditLog, jobTypeSettings, mailOutbox } from '../platform.tables.js';
+
+/** Raw SQL answers timestamps as Date (or text on some drivers); the API speaks ISO strings. */
+function isoOrNull(value: unknown): string | null {
+  if (value == null) return null;
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+}
 
 export function createAdminService(platform: Platform) {
   const db = platform.database.db;
@@ -18,26 +26,46 @@ export function createAdminService(platform: Platform) {
   }
 
   return {
-    async audit(ctx: ServiceContext, query: { limit: number; before?: number }) {
+    /** The workspace's entries, newest first; `before` is the previous page's `nextCursor` (an entry id). */
+    async audit(ctx: ServiceContext, query: AuditListQuery): Promise<AuditPage> {
       const rows = await db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.workspaceId, ctx.membership.workspaceId), query.before ? lt(auditLog.id, query.before) : undefined))
+        .where(and(eq(auditLog.workspaceId, ctx.membership.workspaceId), query.before ? lt(auditLog.id, Number(query.before)) : undefined))
         .orderBy(desc(auditLog.id))
-        .limit(query.limit);
-      return { items: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })) };
+        .limit(query.limit + 1);
+      const items = rows.slice(0, query.limit);
+      const last = items.at(-1);
+      return {
+        items: items.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+        nextCursor: rows.length > query.limit && last ? String(last.id) : null,
+      };
     },
 
-    async outbox() {
-      const rows = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(100);
+    /**
+     * Every message, newest first, by keyset on (created_at, id). The cursor keeps the timestamp to the
+     * microsecond as PostgreSQL stores it: a JavaScript Date would round it and skip or repeat rows.
+     */
+    async outbox(query: OutboxListQuery): Promise<OutboxPage> {
+      const cursor = decodeCursor(query.before, 'before');
+      const sortKey = sql<string>`to_char(${mailOutbox.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+      const rows = await db
+        .select({ row: mailOutbox, sortKey })
+        .from(mailOutbox)
+        .where(cursor ? sql`(${mailOutbox.createdAt}, ${mailOutbox.id}) < (${cursor.sortKey}::timestamptz, ${cursor.id}::uuid)` : undefined)
+        .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+        .limit(query.limit + 1);
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
       return {
         smtpConfigured: platform.mailer.isSmtpConfigured,
-        items: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), sentAt: row.sentAt?.toISOString() ?? null })),
+        items: page.map(({ row }) => ({ ...row, createdAt: row.createdAt.toISOString(), sentAt: row.sentAt?.toISOString() ?? null })),
+        nextCursor: rows.length > query.limit && last ? encodeCursor({ sortKey: last.sortKey, id: last.row.id }) : null,
       };
     },
 
     /** Job types with their pause state and counts per state, and the latest jobs (optionally of one state). */
-    async jobs(state?: string) {
+    async jobs(state?: JobState): Promise<JobsOverview> {
       const settings = await db.select().from(jobTypeSettings);
       const counts = await platform.database.executeSql('select name, state, count(*)::int as count from pgboss.job group by name, state');
       const recent = await platform.database.executeSql(
@@ -63,17 +91,17 @@ export function createAdminService(platform: Platform) {
           id: String(row.id),
           name: String(row.name),
           // `failed` after the last retry is the dead state: it keeps the last error in `output`.
-          state: String(row.state),
+          state: String(row.state) as JobState,
           isDead: row.state === 'failed',
           data: row.data,
           output: row.output,
           retryCount: Number(row.retry_count),
           retryLimit: Number(row.retry_limit),
-          singletonKey: row.singleton_key ?? null,
-          startAfter: row.start_after,
-          createdOn: row.created_on,
-          startedOn: row.started_on,
-          completedOn: row.completed_on,
+          singletonKey: row.singleton_key == null ? null : String(row.singleton_key),
+          startAfter: isoOrNull(row.start_after),
+          createdOn: isoOrNull(row.created_on) ?? '',
+          startedOn: isoOrNull(row.started_on),
+          completedOn: isoOrNull(row.completed_on),
         })),
       };
     },

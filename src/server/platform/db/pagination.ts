@@ -11,7 +11,8 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sortKey, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(value: string | undefined): Cursor | undefined {
+/** `field` names the query parameter in the error (`cursor` on lists, `before` on newest-first logs). */
+export function decodeCursor(value: string | undefined, field = 'cursor'): Cursor | undefined {
   if (!value) return undefined;
   try {
     const [sortKey, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [unknown, unknown];
@@ -19,7 +20,7 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
+  throw new AppError('VALIDATION_FAILED', { fields: { [field]: 'INVALID_VALUE' } });
 }
 
 /** The WHERE part that starts after the cursor, and the ORDER BY that matches it. */
