@@ -130,9 +130,12 @@ describe('outbox', () => {
   it('answers smtpConfigured and refuses a forged cursor', async () => {
     const first = await t.request(admin, { method: 'GET', url: `/api/workspaces/${workspaceId}/admin/outbox?limit=1` });
     expect(first.json()).toMatchObject({ smtpConfigured: false, nextCursor: expect.any(String) });
-    const bad = await t.request(admin, { method: 'GET', url: `/api/workspaces/${workspaceId}/admin/outbox?before=not-a-cursor` });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().fields.before.code).toBe('INVALID_VALUE');
+    const forged = Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url');
+    for (const before of ['not-a-cursor', forged]) {
+      const bad = await t.request(admin, { method: 'GET', url: `/api/workspaces/${workspaceId}/admin/outbox?before=${before}` });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().fields.before.code).toBe('INVALID_VALUE');
+    }
   });
 });
 

@@ -11,6 +11,9 @@ import type { ServiceContext } from '../http/guards.js';
 import type { Platform } from '../platform.js';
 import { auditLog, jobTypeSettings, mailOutbox } from '../platform.tables.js';
 
+const OUTBOX_SORT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Raw SQL answers timestamps as Date (or text on some drivers); the API speaks ISO strings. */
 function isoOrNull(value: unknown): string | null {
   if (value == null) return null;
@@ -48,6 +51,10 @@ export function createAdminService(platform: Platform) {
      */
     async outbox(query: OutboxListQuery): Promise<OutboxPage> {
       const cursor = decodeCursor(query.before, 'before');
+      // A forged cursor is refused here rather than failing the casts in the query.
+      if (cursor && !(OUTBOX_SORT_KEY.test(cursor.sortKey) && UUID.test(cursor.id))) {
+        throw new AppError('VALIDATION_FAILED', { fields: { before: 'INVALID_VALUE' } });
+      }
       const sortKey = sql<string>`to_char(${mailOutbox.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
       const rows = await db
         .select({ row: mailOutbox, sortKey })
