@@ -1,4 +1,15 @@
-/** jsdom lacks what Mantine measures with; these stand-ins only answer "no match / no size". */
+/**
+ * Setup of the web unit tests (jsdom). Vitest runs without globals, so Testing Library cannot register
+ * its own cleanup: each test unmounts what it rendered here, and the next one starts from an empty page.
+ */
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+});
+
+// jsdom lacks what Mantine measures with; these stand-ins only answer "no match / no size".
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({

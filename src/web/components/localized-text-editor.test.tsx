@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalizedText } from '../../shared/localized-text.js';
 import { I18nProvider } from '../i18n/i18n-context.js';
 import { deriveStatus, withValue } from './localized-text.js';
@@ -38,9 +38,6 @@ function directionOf(element: HTMLElement): string | null {
 }
 
 describe('LocalizedTextEditor', () => {
-  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
-  afterEach(cleanup);
-
   it('labels one input per language with its lang and direction', async () => {
     renderEditor({ ar: { value: 'جمعية', status: 'reviewed' }, fr: { value: '', status: 'missing' } });
     const arabic = await screen.findByRole('textbox', { name: 'Nom (العربية)' });
