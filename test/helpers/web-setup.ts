@@ -3,10 +3,12 @@
  * its own cleanup: each test unmounts what it rendered here, and the next one starts from an empty page.
  */
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // A test's fake `fetch` (test/helpers/web-harness.tsx) never leaks into the next one.
+  vi.unstubAllGlobals();
 });
 
 // jsdom lacks what Mantine measures with; these stand-ins only answer "no match / no size".

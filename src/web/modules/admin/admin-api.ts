@@ -1,5 +1,6 @@
 /** Admin calls: members and invitations, workspace settings, jobs, audit log and outbox. */
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { AuditEntry, AuditPage, OutboxMessage, OutboxPage } from '../../../shared/admin/admin.schema.js';
 import type { Role } from '../../../shared/roles.js';
 import type { WorkspaceUpdate } from '../../../shared/workspaces/workspace.schema.js';
 import { apiRequest } from '../../api/api-client.js';
@@ -39,25 +40,7 @@ export interface Job {
   createdOn: string;
 }
 
-export interface AuditEntry {
-  id: number;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  actorUserId: string | null;
-  createdAt: string;
-}
-
-export interface OutboxMessage {
-  id: string;
-  toAddress: string;
-  subject: string;
-  textBody: string;
-  status: string;
-  createdAt: string;
-}
+export type { AuditEntry, OutboxMessage };
 
 const base = (workspaceId: string) => `/api/workspaces/${workspaceId}`;
 
@@ -94,11 +77,19 @@ export const setJobTypePaused = (workspaceId: string, name: string, isPaused: bo
 export const actOnJob = (workspaceId: string, job: Job, action: 'retry' | 'cancel') =>
   apiRequest(`${base(workspaceId)}/admin/jobs/${encodeURIComponent(job.name)}/${job.id}/${action}`, { method: 'POST' });
 
-export const useAudit = (workspaceId: string) =>
-  useQuery({ queryKey: ['audit', workspaceId], queryFn: () => apiRequest<{ items: AuditEntry[] }>(`${base(workspaceId)}/admin/audit`) });
+/** Newest first; each "load more" asks for the entries before the last page's cursor. */
+export const useAuditPages = (workspaceId: string, limit = 50) =>
+  useInfiniteQuery({
+    queryKey: ['audit', workspaceId, limit],
+    queryFn: ({ pageParam }) => apiRequest<AuditPage>(`${base(workspaceId)}/admin/audit`, { query: { limit, before: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 
-export const useOutbox = (workspaceId: string) =>
-  useQuery({
-    queryKey: ['outbox', workspaceId],
-    queryFn: () => apiRequest<{ smtpConfigured: boolean; items: OutboxMessage[] }>(`${base(workspaceId)}/admin/outbox`),
+export const useOutboxPages = (workspaceId: string, limit = 20) =>
+  useInfiniteQuery({
+    queryKey: ['outbox', workspaceId, limit],
+    queryFn: ({ pageParam }) => apiRequest<OutboxPage>(`${base(workspaceId)}/admin/outbox`, { query: { limit, before: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -1,19 +1,20 @@
-/** The workspace's audit log, newest first, with the before/after of each change on demand. */
+/** The workspace's audit log, newest first and paged, with the before/after of each change on demand. */
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useWorkspace } from '../../app/workspace-context.js';
 import { ErrorAlert } from '../../components/form-errors.js';
+import { LoadMoreButton } from '../../components/load-more-button.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useAudit, useMembers } from './admin-api.js';
+import { useAuditPages, useMembers } from './admin-api.js';
 
-export function AuditPage() {
+export function AuditPage({ pageSize = 50 }: { pageSize?: number }) {
   const { t, formatDate } = useI18n();
   const { workspace } = useWorkspace();
-  const audit = useAudit(workspace.id);
+  const audit = useAuditPages(workspace.id, pageSize);
   const members = useMembers(workspace.id);
   const actorName = (userId: string | null) => members.data?.find((member) => member.userId === userId)?.name ?? userId ?? '—';
   if (audit.isPending) return <PageLoader />;
-  const items = audit.data?.items ?? [];
+  const items = audit.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -65,6 +66,7 @@ export function AuditPage() {
           </Table>
         </Table.ScrollContainer>
       </Paper>
+      <LoadMoreButton pages={audit} />
     </Stack>
   );
 }

@@ -1,27 +1,27 @@
-/** Mail kept in the outbox (no SMTP) or queued for sending; admins pass links on from here. */
+/** Mail kept in the outbox (no SMTP) or queued for sending, newest first and paged; admins pass links on from here. */
 import { Alert, Badge, Paper, Stack, Text, Title } from '@mantine/core';
 import { useWorkspace } from '../../app/workspace-context.js';
 import { ErrorAlert } from '../../components/form-errors.js';
+import { LoadMoreButton } from '../../components/load-more-button.js';
 import { PageLoader } from '../../components/page-loader.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useOutbox } from './admin-api.js';
+import { useOutboxPages } from './admin-api.js';
 
-export function OutboxPage() {
+export function OutboxPage({ pageSize = 20 }: { pageSize?: number }) {
   const { t, formatDate } = useI18n();
   const { workspace } = useWorkspace();
-  const outbox = useOutbox(workspace.id);
+  const outbox = useOutboxPages(workspace.id, pageSize);
   if (outbox.isPending) return <PageLoader />;
-  const items = outbox.data?.items ?? [];
+  const items = outbox.data?.pages.flatMap((page) => page.items) ?? [];
+  const smtpConfigured = outbox.data?.pages[0]?.smtpConfigured;
   return (
     <Stack>
       <Title order={1} size="h2">
         {t('web.outbox.title')}
       </Title>
       <ErrorAlert error={outbox.error} />
-      {outbox.data ? (
-        <Alert color={outbox.data.smtpConfigured ? 'teal' : 'blue'}>
-          {outbox.data.smtpConfigured ? t('web.outbox.smtpOn') : t('web.outbox.smtpOff')}
-        </Alert>
+      {smtpConfigured !== undefined ? (
+        <Alert color={smtpConfigured ? 'teal' : 'blue'}>{smtpConfigured ? t('web.outbox.smtpOn') : t('web.outbox.smtpOff')}</Alert>
       ) : null}
       {items.length === 0 ? <Text c="dimmed">{t('web.outbox.empty')}</Text> : null}
       {items.map((message) => (
@@ -29,7 +29,10 @@ export function OutboxPage() {
           <Stack gap={4}>
             <Text size="sm">
               {t('web.outbox.to')}: <bdi dir="ltr">{message.toAddress}</bdi> ·{' '}
-              {formatDate(message.createdAt, { dateStyle: 'short', timeStyle: 'short' })} <Badge color="gray.7">{message.status}</Badge>
+              {formatDate(message.createdAt, { dateStyle: 'short', timeStyle: 'short' })}{' '}
+              <Badge component="span" color="gray.7">
+                {message.status}
+              </Badge>
             </Text>
             <Text fw={600} dir="auto">
               {t('web.outbox.subject')}: <bdi>{message.subject}</bdi>
@@ -43,6 +46,7 @@ export function OutboxPage() {
           </Stack>
         </Paper>
       ))}
+      <LoadMoreButton pages={outbox} />
     </Stack>
   );
 }
