@@ -18,6 +18,7 @@ const OrganisationDetailPage = lazyPage(() => import('../modules/directory/organ
 const PeoplePage = lazyPage(() => import('../modules/directory/people-list.page.js'), 'PeoplePage');
 const PersonNewPage = lazyPage(() => import('../modules/directory/person-edit.page.js'), 'PersonNewPage');
 const PersonEditPage = lazyPage(() => import('../modules/directory/person-edit.page.js'), 'PersonEditPage');
+const PersonDetailPage = lazyPage(() => import('../modules/directory/person-detail.page.js'), 'PersonDetailPage');
 const AccountPage = lazyPage(() => import('../modules/account/account.page.js'), 'AccountPage');
 const MembersPage = lazyPage(() => import('../modules/admin/members.page.js'), 'MembersPage');
 const SettingsPage = lazyPage(() => import('../modules/admin/settings.page.js'), 'SettingsPage');
@@ -45,6 +46,7 @@ function SignedInRoutes() {
           <Route path="/w/:workspaceId/people" component={PeoplePage} />
           <Route path="/w/:workspaceId/people/new" component={PersonNewPage} />
           <Route path="/w/:workspaceId/people/:personId/edit" component={PersonEditPage} />
+          <Route path="/w/:workspaceId/people/:personId" component={PersonDetailPage} />
           <Route path="/w/:workspaceId/admin/members" component={MembersPage} />
           <Route path="/w/:workspaceId/admin/settings" component={SettingsPage} />
           <Route path="/w/:workspaceId/admin/jobs" component={JobsPage} />

@@ -10,7 +10,7 @@ import { type PersonFilters, usePersonPages } from './directory-api.js';
 
 export function PeopleList({ workspaceId, filters }: { workspaceId: string; filters: PersonFilters }) {
   const t = useT();
-  const { workspace, can, href } = useWorkspace();
+  const { workspace, href } = useWorkspace();
   const pages = usePersonPages(workspaceId, filters);
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
   const total = pages.data?.pages[0]?.total;
@@ -28,13 +28,9 @@ export function PeopleList({ workspaceId, filters }: { workspaceId: string; filt
           {items.map((person) => (
             <li key={person.id} className="tawasul-list-row">
               <div className="tawasul-list-row-title">
-                {can('directory:write') ? (
-                  <Anchor component={Link} href={href(`/people/${person.id}/edit`)} fw={600}>
-                    <LocalizedValue value={person.name} fallbacks={workspace.contentLanguages} inherit />
-                  </Anchor>
-                ) : (
-                  <LocalizedValue value={person.name} fallbacks={workspace.contentLanguages} fw={600} />
-                )}
+                <Anchor component={Link} href={href(`/people/${person.id}`)} fw={600}>
+                  <LocalizedValue value={person.name} fallbacks={workspace.contentLanguages} inherit />
+                </Anchor>
               </div>
               <LocalizedValue value={person.projectRole} fallbacks={workspace.contentLanguages} size="sm" c="dimmed" empty="" />
               {person.email ? (

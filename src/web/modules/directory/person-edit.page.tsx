@@ -52,7 +52,7 @@ export function PersonEditPage() {
     mutationFn: (body: PersonCreate) => updatePerson(workspace.id, personId, { ...body, expectedUpdatedAt: person.data?.updatedAt }),
     onSuccess: async () => {
       await done();
-      navigate(href('/people'));
+      navigate(href(`/people/${personId}`));
     },
   });
   const archive = useMutation({
@@ -86,7 +86,7 @@ export function PersonEditPage() {
         isSubmitting={save.isPending}
         error={save.error}
         onSubmit={(body) => save.mutate(body)}
-        onCancel={() => navigate(href('/people'))}
+        onCancel={() => navigate(href(`/people/${personId}`))}
       />
     </Stack>
   );
