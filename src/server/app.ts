@@ -41,7 +41,11 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
     },
     transform: jsonSchemaTransform,
   });
-  installSession(app, platform.auth, { secret: platform.config.secretKey, publicUrl: platform.config.publicUrl });
+  installSession(app, platform.auth, {
+    secret: platform.config.secretKey,
+    publicUrl: platform.config.publicUrl,
+    cacheSessions: platform.database.driver === 'pglite',
+  });
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await pingDatabase(platform.database);

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisations } from '../../src/server/modules/directory/directory.tables.js';
+import { countUpToCap } from '../../src/server/platform/db/pagination.js';
 import { createTestApp, type Session, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -101,5 +104,17 @@ describe('organisations', () => {
     expect(response.body.startsWith('\uFEFF')).toBe(true);
     expect(response.body).toContain('تعاونية النساء في صفاقس');
     expect(response.body).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
+
+describe('list totals', () => {
+  it('counts exactly up to the cap, then reports the cap and says so', async () => {
+    const workspace = await t.make.workspace();
+    for (let index = 0; index < 3; index += 1) await t.make.organisation(workspace.id);
+    const where = eq(organisations.workspaceId, workspace.id);
+    expect(await countUpToCap(t.platform.database.db, organisations, where, 3)).toEqual({ total: 3, isTotalCapped: false });
+    expect(await countUpToCap(t.platform.database.db, organisations, where, 2)).toEqual({ total: 2, isTotalCapped: true });
+    const page = (await t.request(viewer, { method: 'GET', url: `/api/workspaces/${workspaceId}/organisations` })).json();
+    expect(page.isTotalCapped).toBe(false);
   });
 });

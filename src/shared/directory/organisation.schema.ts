@@ -64,6 +64,8 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 export const OrganisationPageSchema = z.object({
   items: z.array(OrganisationSchema),
   nextCursor: z.string().nullable(),
+  /** Exact up to `LIMITS.listTotalCap`; beyond it, the cap with `isTotalCapped`. */
   total: z.number().int(),
+  isTotalCapped: z.boolean(),
 });
 export type OrganisationPage = z.infer<typeof OrganisationPageSchema>;

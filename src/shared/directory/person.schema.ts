@@ -56,4 +56,5 @@ export const PersonPageSchema = z.object({
   items: z.array(PersonSchema),
   nextCursor: z.string().nullable(),
   total: z.number().int(),
+  isTotalCapped: z.boolean(),
 });

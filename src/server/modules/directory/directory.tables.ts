@@ -28,7 +28,11 @@ export const organisations = pgTable(
   },
   (t) => [
     index('organisation_workspace_sort_idx').on(t.workspaceId, t.sortName, t.id),
+    // The default list (active only) and its count read this index alone (index-only scan).
+    index('organisation_workspace_active_sort_idx').on(t.workspaceId, t.sortName, t.id).where(sql`${t.archivedAt} is null`),
     index('organisation_workspace_country_idx').on(t.workspaceId, t.country),
+    // Substring search (`like '%…%'`) on folded Arabic and French names through trigrams (pg_trgm).
+    index('organisation_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
 
@@ -53,6 +57,8 @@ export const people = pgTable(
   },
   (t) => [
     index('person_workspace_sort_idx').on(t.workspaceId, t.sortName, t.id),
+    index('person_workspace_active_sort_idx').on(t.workspaceId, t.sortName, t.id).where(sql`${t.archivedAt} is null`),
+    index('person_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('person_organisation_idx').on(t.organisationId),
     uniqueIndex('person_workspace_email_idx').on(t.workspaceId, t.email),
   ],

@@ -17,7 +17,7 @@ describe('organisation list query', () => {
       cursor: encodeCursor({ sortKey: 'a', id: 'b' }),
     }).toSQL();
     expect(query.sql).toMatchInlineSnapshot(
-      `"select "id", "workspace_id", "name", "description", "country", "city", "type", "website", "logo_file_id", "search_text", "sort_name", "archived_at", "created_at", "updated_at" from "organisation" where ("organisation"."workspace_id" = $1 and "organisation"."archived_at" is null and "organisation"."country" = $2 and "organisation"."search_text" ilike $3 and ("organisation"."sort_name" > $4 or ("organisation"."sort_name" = $5 and "organisation"."id" > $6))) order by "organisation"."sort_name" asc, "organisation"."id" asc limit $7"`,
+      `"select "id", "workspace_id", "name", "description", "country", "city", "type", "website", "logo_file_id", "search_text", "sort_name", "archived_at", "created_at", "updated_at" from "organisation" where ("organisation"."workspace_id" = $1 and "organisation"."archived_at" is null and "organisation"."country" = $2 and "organisation"."search_text" like $3 and ("organisation"."sort_name" > $4 or ("organisation"."sort_name" = $5 and "organisation"."id" > $6))) order by "organisation"."sort_name" asc, "organisation"."id" asc limit $7"`,
     );
     expect(query.params).toEqual(['ws-1', 'MA', '%اتحاد\\_50\\%%', 'a', 'a', 'b', 26]);
   });

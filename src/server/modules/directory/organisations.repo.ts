@@ -1,19 +1,14 @@
 /** All SQL of organisations (STYLE G5). Every query is scoped by workspace. */
-import { and, count, eq, ilike, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { OrganisationListQuery } from '../../../shared/directory/organisation.schema.js';
-import { foldForSearch } from '../../../shared/localized-text.js';
 import type { DbOrTransaction } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/database.js';
-import { decodeCursor, keysetAfter } from '../../platform/db/pagination.js';
+import { countUpToCap, decodeCursor, keysetAfter } from '../../platform/db/pagination.js';
+import { containsFolded } from '../../platform/db/search.js';
 import { organisations, people } from './directory.tables.js';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type OrganisationInsert = typeof organisations.$inferInsert;
-
-/** Escapes LIKE wildcards in user input. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 function filtersOf(workspaceId: string, query: Omit<OrganisationListQuery, 'limit' | 'cursor'>): SQL[] {
   const filters: SQL[] = [eq(organisations.workspaceId, workspaceId)];
@@ -21,8 +16,8 @@ function filtersOf(workspaceId: string, query: Omit<OrganisationListQuery, 'limi
   if (query.archived === 'true') filters.push(isNotNull(organisations.archivedAt));
   if (query.country) filters.push(eq(organisations.country, query.country));
   if (query.type) filters.push(eq(organisations.type, query.type));
-  const folded = query.q ? foldForSearch(query.q) : '';
-  if (folded) filters.push(ilike(organisations.searchText, likePattern(folded)));
+  const search = containsFolded(organisations.searchText, query.q);
+  if (search) filters.push(search);
   return filters;
 }
 
@@ -37,16 +32,13 @@ export function organisationPageQuery(db: Db, workspaceId: string, query: Organi
     .limit(query.limit + 1);
 }
 
-/** One page of organisations in name order (one row more than asked, to know if a next page exists), plus the total. */
+/** One page of organisations in name order (one row more than asked, to know if a next page exists), plus the (capped) total. */
 export async function findOrganisations(db: Db, workspaceId: string, query: OrganisationListQuery) {
   const [rows, totals] = await Promise.all([
     organisationPageQuery(db, workspaceId, query),
-    db
-      .select({ total: count() })
-      .from(organisations)
-      .where(and(...filtersOf(workspaceId, query))),
+    countUpToCap(db, organisations, and(...filtersOf(workspaceId, query))),
   ]);
-  return { rows, total: totals[0]?.total ?? 0 };
+  return { rows, ...totals };
 }
 
 /** Every organisation matching the filters (exports), in name order. */

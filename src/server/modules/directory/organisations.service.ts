@@ -42,7 +42,7 @@ export function derivedKeys(name: LocalizedText, city: LocalizedText | undefined
 export function createOrganisationsService(db: Db) {
   return {
     async list(ctx: ServiceContext, query: OrganisationListQuery): Promise<OrganisationPage> {
-      const { rows, total } = await findOrganisations(db, ctx.membership.workspaceId, query);
+      const { rows, total, isTotalCapped } = await findOrganisations(db, ctx.membership.workspaceId, query);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       const counts = await countPeopleByOrganisation(
@@ -53,6 +53,7 @@ export function createOrganisationsService(db: Db) {
         items: page.map((row) => presentOrganisation(row, counts.get(row.id) ?? 0)),
         nextCursor: rows.length > query.limit && last ? encodeCursor({ sortKey: last.sortName, id: last.id }) : null,
         total,
+        isTotalCapped,
       };
     },
 

@@ -1,10 +1,10 @@
 /** All SQL of people. Every query is scoped by workspace. */
-import { and, count, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PersonListQuery } from '../../../shared/directory/person.schema.js';
-import { foldForSearch } from '../../../shared/localized-text.js';
 import type { DbOrTransaction } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/db/database.js';
-import { decodeCursor, keysetAfter } from '../../platform/db/pagination.js';
+import { countUpToCap, decodeCursor, keysetAfter } from '../../platform/db/pagination.js';
+import { containsFolded } from '../../platform/db/search.js';
 import { organisations, people } from './directory.tables.js';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -15,8 +15,8 @@ function filtersOf(workspaceId: string, query: Omit<PersonListQuery, 'limit' | '
   if (query.archived === 'false') filters.push(isNull(people.archivedAt));
   if (query.archived === 'true') filters.push(isNotNull(people.archivedAt));
   if (query.organisationId) filters.push(eq(people.organisationId, query.organisationId));
-  const folded = query.q ? foldForSearch(query.q) : '';
-  if (folded) filters.push(ilike(people.searchText, `%${folded.replace(/[\\%_]/g, (character) => `\\${character}`)}%`));
+  const search = containsFolded(people.searchText, query.q);
+  if (search) filters.push(search);
   return filters;
 }
 
@@ -30,12 +30,9 @@ export async function findPeople(db: Db, workspaceId: string, query: PersonListQ
       .where(and(...filters, keyset.where))
       .orderBy(...keyset.orderBy)
       .limit(query.limit + 1),
-    db
-      .select({ total: count() })
-      .from(people)
-      .where(and(...filters)),
+    countUpToCap(db, people, and(...filters)),
   ]);
-  return { rows, total: totals[0]?.total ?? 0 };
+  return { rows, ...totals };
 }
 
 /** Every person matching the filters (exports), in name order, with their organisation's name. */

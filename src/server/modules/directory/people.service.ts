@@ -80,13 +80,14 @@ export function createPeopleService(db: Db) {
 
   return {
     async list(ctx: ServiceContext, query: PersonListQuery) {
-      const { rows, total } = await findPeople(db, ctx.membership.workspaceId, query);
+      const { rows, total, isTotalCapped } = await findPeople(db, ctx.membership.workspaceId, query);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
         items: page.map(presentPerson),
         nextCursor: rows.length > query.limit && last ? encodeCursor({ sortKey: last.sortName, id: last.id }) : null,
         total,
+        isTotalCapped,
       };
     },
 

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -37,7 +38,7 @@ export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.
 /** Opens an embedded database in `dir` (or in memory, or from a dumped data directory). */
 export async function openPglite(options: { dir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   if (options.dir) mkdirSync(options.dir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: options.dir, loadDataDir: options.loadDataDir });
+  const pglite = await PGlite.create({ dataDir: options.dir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
   const db = drizzlePglite({ client: pglite, schema, casing: 'snake_case' });
   const executeSql: ExecuteSql = async (text, values) => {
     if (values && values.length > 0) return pglite.query(text, values);

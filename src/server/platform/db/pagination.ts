@@ -1,6 +1,9 @@
 /** Keyset pagination over (sort key, id): constant cost per page whatever the offset. */
-import { type AnyColumn, and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { LIMITS } from '../../../shared/limits.js';
 import { AppError } from '../errors.js';
+import type { Db } from './database.js';
 
 export interface Cursor {
   sortKey: string;
@@ -28,4 +31,22 @@ export function keysetAfter(sortColumn: AnyColumn, idColumn: AnyColumn, cursor: 
   const orderBy = [asc(sortColumn), asc(idColumn)];
   if (!cursor) return { orderBy };
   return { where: or(gt(sortColumn, cursor.sortKey), and(eq(sortColumn, cursor.sortKey), gt(idColumn, cursor.id))), orderBy };
+}
+
+/** The number of rows matching `where`, counted up to a cap (a list says "more than 1,000" rather than scan 100,000 rows). */
+export async function countUpToCap(
+  db: Db,
+  table: PgTable,
+  where: SQL | undefined,
+  cap: number = LIMITS.listTotalCap,
+): Promise<{ total: number; isTotalCapped: boolean }> {
+  const matches = db
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)
+    .limit(cap + 1)
+    .as('matches');
+  const [row] = await db.select({ total: count() }).from(matches);
+  const total = row?.total ?? 0;
+  return { total: Math.min(total, cap), isTotalCapped: total > cap };
 }

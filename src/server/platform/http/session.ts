@@ -7,6 +7,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.js';
 import { AppError } from '../errors.js';
+import { SessionCache } from './session-cache.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
@@ -29,20 +30,59 @@ function requestHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
-export function installSession(app: FastifyInstance, auth: Auth, options: { secret: string; publicUrl: string }): void {
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') && !request.url.startsWith('/app')) return;
-    if (request.url.startsWith('/api/auth/')) return;
-    const cookieHeader = request.headers.cookie;
-    if (!cookieHeader?.includes('tawasul.session_token')) return;
+/** The session cookie's value (plain or `__Secure-` prefixed), or undefined. */
+function sessionTokenOf(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === 'tawasul.session_token' || name === '__Secure-tawasul.session_token') return value.join('=');
+  }
+  return undefined;
+}
+
+export function installSession(
+  app: FastifyInstance,
+  auth: Auth,
+  options: { secret: string; publicUrl: string; cacheSessions: boolean },
+): void {
+  const cache = options.cacheSessions
+    ? new SessionCache<NonNullable<FastifyRequest['actor']>>({ ttlMs: 30_000, maxEntries: 10_000 })
+    : undefined;
+
+  async function resolveActor(request: FastifyRequest, token: string): Promise<FastifyRequest['actor']> {
+    const cached = cache?.get(token);
+    if (cached) return cached;
+    const generation = cache?.generation ?? 0;
     const result = await auth.api.getSession({ headers: requestHeaders(request) });
-    if (!result) return;
+    if (!result) return undefined;
     const user = result.user as typeof result.user & { locale?: string };
-    request.actor = {
+    const actor = {
       user: { id: user.id, name: user.name, email: user.email, locale: user.locale ?? 'fr' },
       sessionId: result.session.id,
     };
-    if (UNSAFE_METHODS.has(request.method) && !isValidCsrf(options.secret, result.session.id, request.headers[CSRF_HEADER])) {
+    cache?.set(token, actor, generation, new Date(result.session.expiresAt).getTime());
+    return actor;
+  }
+
+  if (cache) {
+    // Before (so the write's own checks read fresh data) and after (so nothing read before it commits survives).
+    app.addHook('onRequest', async (request) => {
+      if (UNSAFE_METHODS.has(request.method)) cache.clear();
+    });
+    app.addHook('onResponse', async (request) => {
+      if (UNSAFE_METHODS.has(request.method)) cache.clear();
+    });
+  }
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/app')) return;
+    if (request.url.startsWith('/api/auth/')) return;
+    const token = sessionTokenOf(request.headers.cookie);
+    if (!token) return;
+    const actor = await resolveActor(request, token);
+    if (!actor) return;
+    request.actor = actor;
+    if (UNSAFE_METHODS.has(request.method) && !isValidCsrf(options.secret, actor.sessionId, request.headers[CSRF_HEADER])) {
       throw new AppError('CSRF_FAILED');
     }
   });

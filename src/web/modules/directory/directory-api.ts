@@ -10,6 +10,7 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
   total: number;
+  isTotalCapped: boolean;
 }
 
 export interface OrganisationFilters {

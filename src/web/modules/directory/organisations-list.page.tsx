@@ -24,7 +24,7 @@ export function OrganisationsPage() {
   const filters: OrganisationFilters = { q: q || undefined, country: country ?? undefined, type: type ?? undefined, archived };
   const pages = useOrganisationPages(workspace.id, filters);
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = pages.data?.pages[0]?.total;
+  const firstPage = pages.data?.pages[0];
   const languages = workspace.contentLanguages;
 
   return (
@@ -85,9 +85,9 @@ export function OrganisationsPage() {
         />
       </Group>
       <ErrorAlert error={pages.error} />
-      {total !== undefined ? (
+      {firstPage ? (
         <Text c="dimmed" role="status" data-testid="organisation-total">
-          {t('directory.organisationCount', { count: total })}
+          {t(firstPage.isTotalCapped ? 'directory.organisationCountMore' : 'directory.organisationCount', { count: firstPage.total })}
         </Text>
       ) : null}
       {pages.isPending ? (

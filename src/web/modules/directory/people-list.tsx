@@ -13,14 +13,14 @@ export function PeopleList({ workspaceId, filters }: { workspaceId: string; filt
   const { workspace, href } = useWorkspace();
   const pages = usePersonPages(workspaceId, filters);
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = pages.data?.pages[0]?.total;
+  const firstPage = pages.data?.pages[0];
   if (pages.isPending) return <PageLoader />;
   return (
     <Stack>
       <ErrorAlert error={pages.error} />
-      {total !== undefined ? (
+      {firstPage ? (
         <Text c="dimmed" role="status">
-          {t('directory.peopleCount', { count: total })}
+          {t(firstPage.isTotalCapped ? 'directory.peopleCountMore' : 'directory.peopleCount', { count: firstPage.total })}
         </Text>
       ) : null}
       {items.length > 0 ? (
