@@ -39,6 +39,15 @@ export function workspaceOf(overrides: Partial<MeWorkspace> = {}): MeWorkspace {
   };
 }
 
+/** The signed-in member of GET /api/me, in one workspace. */
+export function meOf(workspace: Partial<MeWorkspace> = {}): Me {
+  return {
+    user: { id: 'user-1', name: 'Admin', email: 'admin@example.test', locale: 'fr' },
+    workspaces: [workspaceOf(workspace)],
+    csrfToken: 'csrf',
+  };
+}
+
 export function renderPage(options: {
   /** e.g. `/w/:workspaceId/people/:personId` */
   pattern: string;
@@ -60,12 +69,7 @@ export function renderPage(options: {
     });
   });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const me: Me = {
-    user: { id: 'user-1', name: 'Admin', email: 'admin@example.test', locale: 'fr' },
-    workspaces: [workspaceOf(options.workspace)],
-    csrfToken: 'csrf',
-  };
-  queryClient.setQueryData(ME_QUERY_KEY, me);
+  queryClient.setQueryData(ME_QUERY_KEY, meOf(options.workspace));
   const location = memoryLocation({ path: options.path, record: true });
   const view = render(
     <QueryClientProvider client={queryClient}>

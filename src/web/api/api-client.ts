@@ -53,29 +53,40 @@ export function apiUrl(path: string, query: RequestOptions['query'] = {}): strin
 
 /** Sends a request; resolves with the JSON body (undefined for 204), rejects with `ApiError`. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': interfaceLocale };
+  const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  return send<T>(
+    apiUrl(path, options.query),
+    options.method ?? 'GET',
+    headers,
+    options.body === undefined ? undefined : JSON.stringify(options.body),
+  );
+}
+
+/** Uploads one file as `multipart/form-data` (field `file`); the browser sets the boundary. */
+export async function apiUpload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return send<T>(path, 'POST', {}, form);
+}
+
+async function send<T>(url: string, method: NonNullable<RequestOptions['method']>, extraHeaders: Record<string, string>, body?: BodyInit) {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': interfaceLocale, ...extraHeaders };
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    response = await fetch(url, { method, headers, credentials: 'same-origin', body });
   } catch {
     throw new ApiError(0, { code: 'UNAVAILABLE' });
   }
   const text = await response.text();
-  const body = text ? safeJson(text) : undefined;
+  const parsed = text ? safeJson(text) : undefined;
   if (!response.ok) {
     // better-auth answers some errors in its own JSON ({ code, message }) rather than a problem document.
-    const problem = (body && typeof body === 'object' ? body : {}) as ConstructorParameters<typeof ApiError>[1];
+    const problem = (parsed && typeof parsed === 'object' ? parsed : {}) as ConstructorParameters<typeof ApiError>[1];
     throw new ApiError(response.status, { ...problem, code: problem.code ?? (response.status >= 500 ? 'INTERNAL' : 'UNAVAILABLE') });
   }
-  return body as T;
+  return parsed as T;
 }
 
 function safeJson(text: string): unknown {

@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { AuditEntry, AuditPage, OutboxMessage, OutboxPage } from '../../../shared/admin/admin.schema.js';
 import type { Role } from '../../../shared/roles.js';
 import type { WorkspaceUpdate } from '../../../shared/workspaces/workspace.schema.js';
-import { apiRequest } from '../../api/api-client.js';
+import { apiRequest, apiUpload } from '../../api/api-client.js';
 
 export interface Member {
   userId: string;
@@ -63,6 +63,18 @@ export const revokeInvitation = (workspaceId: string, invitationId: string) =>
   apiRequest(`${base(workspaceId)}/invitations/${invitationId}`, { method: 'DELETE' });
 
 export const updateWorkspace = (workspaceId: string, body: WorkspaceUpdate) => apiRequest(base(workspaceId), { method: 'PATCH', body });
+
+export interface UploadedFile {
+  id: string;
+  originalName: string;
+  contentType: string;
+  byteSize: number;
+}
+
+export const uploadFile = (workspaceId: string, file: File) => apiUpload<UploadedFile>(`${base(workspaceId)}/files`, file);
+
+/** Where a workspace file is read (the member's session cookie authorises it). */
+export const fileUrl = (workspaceId: string, fileId: string) => `${base(workspaceId)}/files/${fileId}`;
 
 export const useJobs = (workspaceId: string) =>
   useQuery({

@@ -1,4 +1,4 @@
-/** Workspace settings: name, content languages, Arabic digits and brand colour. */
+/** Workspace settings: name, content languages, Arabic digits, brand colour, and the logo (applied on upload). */
 import { Alert, Button, Checkbox, ColorInput, Group, Radio, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { completeLocalized } from '../../components/localized-text.js';
 import { LocalizedTextEditor } from '../../components/localized-text-editor.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { updateWorkspace } from './admin-api.js';
+import { WorkspaceLogo } from './workspace-logo.js';
 
 export function SettingsPage() {
   const t = useT();
@@ -100,6 +101,7 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </form>
+      <WorkspaceLogo />
     </Stack>
   );
 }
