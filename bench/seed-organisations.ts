@@ -51,12 +51,14 @@ function organisationValues(workspaceId: string, index: number) {
 /** Creates the workspace, a viewer, and `count` organisations in batches; then VACUUM ANALYZE (PGlite has no autovacuum). */
 export async function seedBenchWorkspace(platform: Platform, count: number, batchSize = 500) {
   const db = platform.database.db;
+  // A fresh suffix, so a scratch PostgreSQL database can take several runs.
+  const run = Date.now().toString(36);
   const [workspace] = await db
     .insert(workspaces)
-    .values({ slug: 'bench', name: localized({ ar: 'تحالف القياس', fr: 'Consortium de mesure' }), contentLanguages: ['ar', 'fr'] })
+    .values({ slug: `bench-${run}`, name: localized({ ar: 'تحالف القياس', fr: 'Consortium de mesure' }), contentLanguages: ['ar', 'fr'] })
     .returning();
   if (!workspace) throw new Error('workspace not created');
-  const email = 'viewer@bench.test';
+  const email = `viewer-${run}@bench.test`;
   const userId = await createAccount(platform.auth, { email, name: 'Bench Viewer', password: BENCH_PASSWORD });
   await db.insert(memberships).values({ workspaceId: workspace.id, userId, role: 'viewer' });
   for (let start = 0; start < count; start += batchSize) {
