@@ -44,6 +44,8 @@ export function WorkspaceLogo() {
           label={t('web.settings.logoChoose')}
           description={t('web.settings.logoHelp')}
           placeholder={t('web.settings.logoPlaceholder')}
+          // Mantine draws this placeholder as text in a lighter grey than axe accepts.
+          styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
           accept={LOGO_TYPES}
           value={null}
           onChange={(file) => {
