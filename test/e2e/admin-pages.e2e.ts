@@ -1,10 +1,14 @@
 /**
- * The other pages of the app in French: people (create with a LocalizedText role), account, and the
- * admin pages (invite and copy the link, settings, jobs, audit, outbox). Each passes axe-core.
+ * The other pages of the app in French: people (create with a LocalizedText role, then its detail
+ * page), account, and the admin pages (invite and copy the link, settings with the logo upload and a
+ * light brand colour, jobs, audit, outbox). Each passes axe-core.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type E2eContext, expectAccessible, screenshot, startE2e } from './e2e-harness.js';
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('people, account and admin pages', () => {
   let e2e: E2eContext;
@@ -48,6 +52,20 @@ describe('people, account and admin pages', () => {
     await screenshot(page, 'people-fr');
   });
 
+  it('opens the person detail page from the list', async () => {
+    await page.getByRole('link', { name: 'Salma Idrissi' }).click();
+    await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Salma Idrissi' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: 'salma@example.org' }).getAttribute('href')).toBe('mailto:salma@example.org');
+    expect(await page.getByText('Coordinatrice').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'person detail');
+    await screenshot(page, 'person-detail-fr');
+    await page.getByRole('button', { name: 'Archiver' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Restaurer' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Restaurer' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Archiver' }).count()).toBe(1);
+  });
+
   it('shows the account page', async () => {
     await page.goto(`${e2e.baseUrl}/app/account`);
     await expect.poll(() => page.getByRole('heading', { name: 'Mon compte' }).count()).toBe(1);
@@ -61,6 +79,41 @@ describe('people, account and admin pages', () => {
     await expect.poll(() => page.getByText(/\/app\/invitation\//).count()).toBe(1);
     await screenshot(page, 'members-fr');
     await expectAccessible(page, 'members');
+  });
+
+  it('uploads a logo in the settings, shows it, explains a refused file and removes it', async () => {
+    await page.goto(`${workspaceUrl}/admin/settings`);
+    await expect.poll(() => page.getByText('Aucun logo').count()).toBe(1);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+    const logo = page.getByRole('img', { name: 'Logo actuel de l’espace' });
+    await expect.poll(() => logo.count()).toBe(1);
+    // The image is really served to the signed-in admin, not a broken link.
+    await expect.poll(() => logo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(1);
+    await expectAccessible(page, 'settings with logo');
+    await screenshot(page, 'settings-logo-fr');
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('pas une image') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('ne correspond pas à son extension');
+    expect(await logo.count()).toBe(1);
+    await page.getByRole('button', { name: 'Retirer le logo' }).click();
+    await expect.poll(() => page.getByText('Aucun logo').count()).toBe(1);
+  });
+
+  it('applies a light brand colour, darkened enough for white text', async () => {
+    await page.goto(`${workspaceUrl}/admin/settings`);
+    const colour = page.getByLabel('Couleur de la marque');
+    await colour.fill('#ffd43b');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByText('Enregistré.').count()).toBe(1);
+    const save = page.getByRole('button', { name: 'Enregistrer' });
+    // Yellow is the brand, yet the filled button is a darker yellow-brown under its white text.
+    await expect.poll(() => save.evaluate((button) => getComputedStyle(button).backgroundColor)).not.toBe('rgb(255, 212, 59)');
+    const background = await save.evaluate((button) => getComputedStyle(button).backgroundColor);
+    const [red, green, blue] = (background.match(/\d+/g) ?? []).map(Number);
+    expect(red).toBeGreaterThan(blue ?? 0);
+    expect(green).toBeGreaterThan(blue ?? 0);
+    await expectAccessible(page, 'settings in a light brand colour');
   });
 
   it('opens settings, jobs, audit and outbox', async () => {
