@@ -80,6 +80,38 @@ describe('accounts', () => {
     expect((await signInRaw(email, TEST_PASSWORD, '10.3.3.5')).statusCode).toBe(401);
   });
 
+  it('answers auth refusals as localized problem+json: a used reset link, a wrong current password, a short one', async () => {
+    const { email } = await t.make.member(workspaceId, 'officer');
+    const session = await t.signIn(email);
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/reset-password',
+      headers: { origin: TEST_ORIGIN, 'content-type': 'application/json', 'accept-language': 'fr' },
+      payload: { newPassword: 'a-brand-new-password', token: 'no-such-token' },
+    });
+    expect(reset.statusCode).toBe(410);
+    expect(reset.headers['content-type']).toContain('application/problem+json');
+    expect(reset.json()).toMatchObject({ code: 'LINK_INVALID', message: expect.stringContaining('lien') });
+
+    const wrong = await t.request(session, {
+      method: 'POST',
+      url: '/api/auth/change-password',
+      headers: { 'accept-language': 'ar' },
+      payload: { currentPassword: 'not-my-password-at-all', newPassword: 'another-new-password' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: { currentPassword: { code: 'WRONG_PASSWORD' } } });
+    expect(JSON.stringify(wrong.json().fields)).toContain('كلمة المرور الحالية غير صحيحة');
+
+    const short = await t.request(session, {
+      method: 'POST',
+      url: '/api/auth/change-password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json()).toMatchObject({ fields: { newPassword: { code: 'TOO_SHORT' } } });
+  });
+
   it('signs out other sessions on request, and on password change', async () => {
     const { email } = await t.make.member(workspaceId, 'officer');
     const first = await t.signIn(email);

@@ -7,6 +7,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.js';
 import { AppError } from '../errors.js';
+import { appErrorFromAuthResponse } from './auth-errors.js';
 import { SessionCache } from './session-cache.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -107,8 +108,8 @@ export function installSession(
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) reply.header('set-cookie', cookies);
       const text = await response.text();
-      if (response.status === 401 && url.pathname.endsWith('/sign-in/email')) throw new AppError('INVALID_CREDENTIALS');
-      if (response.status === 429) throw new AppError('RATE_LIMITED');
+      const error = appErrorFromAuthResponse(response.status, text, url.pathname);
+      if (error) throw error;
       return reply.send(text || null);
     },
   });

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { LIMITS } from '../../../shared/limits.js';
 import { changePassword, ME_QUERY_KEY, revokeOtherSessions, useMe } from '../../api/session.js';
 import { LanguageSwitch } from '../../app/language-switch.js';
-import { ErrorAlert } from '../../components/form-errors.js';
+import { ErrorAlert, fieldsFromApiError } from '../../components/form-errors.js';
 import { useT } from '../../i18n/i18n-context.js';
 
 function ChangePasswordForm() {
@@ -23,6 +23,8 @@ function ChangePasswordForm() {
       await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
     },
   });
+  // The server names the field: a wrong current password shows under it, in the interface language.
+  const serverFields = fieldsFromApiError(mutation.error);
   return (
     <form
       onSubmit={(event) => {
@@ -43,6 +45,7 @@ function ChangePasswordForm() {
           autoComplete="current-password"
           required
           value={current}
+          error={serverFields.currentPassword}
           onChange={(event) => setCurrent(event.currentTarget.value)}
         />
         <PasswordInput
@@ -51,7 +54,7 @@ function ChangePasswordForm() {
           autoComplete="new-password"
           required
           value={next}
-          error={tooShort ? t('web.password.tooShort', { min: LIMITS.passwordMin }) : undefined}
+          error={tooShort ? t('web.password.tooShort', { min: LIMITS.passwordMin }) : serverFields.newPassword}
           onChange={(event) => setNext(event.currentTarget.value)}
         />
         <Button type="submit" loading={mutation.isPending} style={{ alignSelf: 'start' }}>
