@@ -1,6 +1,6 @@
 /** Workspaces: the signed-in user's view, settings, members and the invitation flow. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, TEST_ORIGIN, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, type Session, TEST_ORIGIN, TEST_PASSWORD, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 let admin: Session;
@@ -92,6 +92,56 @@ describe('workspaces', () => {
     const me = (await t.request(nour, { method: 'GET', url: '/api/me' })).json();
     expect(me.user.locale).toBe('ar');
     expect(me.workspaces[0].role).toBe('contributor');
+  });
+
+  it('asks an existing account for its own password before joining it to the workspace', async () => {
+    const elsewhere = await t.make.member((await t.make.workspace()).id, 'viewer');
+    const created = await t.request(admin, {
+      method: 'POST',
+      url: `/api/workspaces/${workspaceId}/invitations`,
+      payload: { email: elsewhere.email, role: 'reviewer' },
+    });
+    const token = (created.json() as { url: string }).url.split('/').at(-1) as string;
+    const accept = (password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/invitations/${token}/accept`,
+        headers: { origin: TEST_ORIGIN },
+        payload: { name: 'Quelqu’un', password },
+      });
+    const refused = await accept('not-the-password-of-it');
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().code).toBe('INVALID_CREDENTIALS');
+    const memberships = () =>
+      t.platform.database.executeSql('select role from membership where workspace_id = $1 and user_id = $2', [
+        workspaceId,
+        elsewhere.userId,
+      ]);
+    expect((await memberships()).rows).toEqual([]);
+    expect((await accept(TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await memberships()).rows).toEqual([{ role: 'reviewer' }]);
+  });
+
+  it('accepts a double-clicked invitation once: one account, one membership, the other click refused', async () => {
+    const created = await t.request(admin, {
+      method: 'POST',
+      url: `/api/workspaces/${workspaceId}/invitations`,
+      payload: { email: 'double@example.test', role: 'viewer' },
+    });
+    const token = (created.json() as { url: string }).url.split('/').at(-1) as string;
+    const accept = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/invitations/${token}/accept`,
+        headers: { origin: TEST_ORIGIN },
+        payload: { name: 'Double', password: 'double-password-2026' },
+      });
+    const statuses = (await Promise.all([accept(), accept()])).map((response) => response.statusCode).sort();
+    expect(statuses).toEqual([200, 410]);
+    const { rows } = await t.platform.database.executeSql(
+      `select count(*)::int as total from membership m join "user" u on u.id = m.user_id where u.email = 'double@example.test'`,
+    );
+    expect(rows[0]).toEqual({ total: 1 });
   });
 
   it('refuses to invite someone who is already a member', async () => {

@@ -3,11 +3,11 @@
  * The mail is bilingual (French then Arabic) since the invitee's language is not known yet.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { pickLocalized } from '../../../shared/localized-text.js';
 import type { Role } from '../../../shared/roles.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { createAccount, findUserIdByEmail } from '../../platform/auth/accounts.js';
+import { createAccount, findUserIdByEmail, isPasswordOf } from '../../platform/auth/accounts.js';
 import type { Auth } from '../../platform/auth/auth.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -129,36 +129,43 @@ export function createInvitationsService(deps: { db: Db; auth: Auth; mailer: Mai
     },
 
     /**
-     * Accepts an invitation: creates the account when the email has none (the password is set here),
-     * adds the membership, and marks the invitation used — the token works once.
+     * Accepts an invitation: creates the account when the email has none (the password is set here);
+     * when it has one, the password must be that account's, so a forwarded link cannot join someone
+     * else's account to the workspace. Marks the invitation used, then adds the membership — the token
+     * works once, even for two accepts at the same instant.
      */
     async accept(token: string, input: { name: string; password: string; locale?: string }): Promise<{ email: string }> {
       const invitation = await findOpenInvitationByTokenHash(db, hashToken(token));
       if (!invitation) throw new AppError('INVITATION_INVALID');
-      let userId = await findUserIdByEmail(auth, invitation.email);
-      if (!userId)
-        userId = await createAccount(auth, { email: invitation.email, name: input.name, password: input.password, locale: input.locale });
-      const acceptedUserId = userId;
-      await db.transaction(async (tx) => {
-        const [claimed] = await tx
-          .update(invitations)
-          .set({ acceptedAt: new Date() })
-          .where(eq(invitations.id, invitation.id))
-          .returning({ acceptedAt: invitations.acceptedAt });
-        if (!claimed) throw new AppError('INVITATION_INVALID');
-        await tx
-          .insert(memberships)
-          .values({ workspaceId: invitation.workspaceId, userId: acceptedUserId, role: invitation.role })
-          .onConflictDoNothing();
-        await recordAudit(tx, {
-          workspaceId: invitation.workspaceId,
-          actorUserId: acceptedUserId,
-          action: 'create',
-          entityType: 'membership',
-          entityId: acceptedUserId,
-          after: { role: invitation.role, invitationId: invitation.id },
+      const existingUserId = await findUserIdByEmail(auth, invitation.email);
+      if (existingUserId && !(await isPasswordOf(auth, existingUserId, input.password))) throw new AppError('INVALID_CREDENTIALS');
+      // Claim the link first, so a double click goes no further than here; better-auth creates accounts on
+      // its own connection (no shared transaction on PGlite), so a failure after the claim releases it.
+      const [claimed] = await db
+        .update(invitations)
+        .set({ acceptedAt: new Date() })
+        .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+        .returning({ id: invitations.id });
+      if (!claimed) throw new AppError('INVITATION_INVALID');
+      try {
+        const userId =
+          existingUserId ??
+          (await createAccount(auth, { email: invitation.email, name: input.name, password: input.password, locale: input.locale }));
+        await db.transaction(async (tx) => {
+          await tx.insert(memberships).values({ workspaceId: invitation.workspaceId, userId, role: invitation.role }).onConflictDoNothing();
+          await recordAudit(tx, {
+            workspaceId: invitation.workspaceId,
+            actorUserId: userId,
+            action: 'create',
+            entityType: 'membership',
+            entityId: userId,
+            after: { role: invitation.role, invitationId: invitation.id },
+          });
         });
-      });
+      } catch (error) {
+        await db.update(invitations).set({ acceptedAt: null }).where(eq(invitations.id, invitation.id));
+        throw error;
+      }
       return { email: invitation.email };
     },
   };

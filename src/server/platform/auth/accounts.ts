@@ -30,6 +30,15 @@ export async function createAccount(auth: Auth, account: NewAccount): Promise<st
   return user.id;
 }
 
+/** Whether `password` is the password of the user's credential account (argon2id verify). */
+export async function isPasswordOf(auth: Auth, userId: string, password: string): Promise<boolean> {
+  const context = await auth.$context;
+  const accounts = await context.internalAdapter.findAccounts(userId);
+  const hash = accounts.find((account) => account.providerId === 'credential')?.password;
+  if (!hash) return false;
+  return context.password.verify({ hash, password });
+}
+
 /** Finds a user id by email. */
 export async function findUserIdByEmail(auth: Auth, email: string): Promise<string | undefined> {
   const context = await auth.$context;
