@@ -12,6 +12,22 @@ export const PERMISSIONS = {
   'jobs:manage': ['admin'],
   'audit:read': ['admin'],
   'outbox:read': ['admin'],
+  // Planning (S1–S4): everyone reads the plan, campaigns and calendar; the officer plans.
+  'planning:read': ['admin', 'officer', 'reviewer', 'contributor', 'viewer'],
+  'plan:write': ['admin', 'officer'],
+  'campaigns:write': ['admin', 'officer'],
+  'templates:write': ['admin', 'officer'],
+  'holidays:manage': ['admin', 'officer'],
+  /** Status, checklist, comments and attachments of tasks (a contributor on their own tasks only: checked in the service). */
+  'tasks:work': ['admin', 'officer', 'reviewer', 'contributor'],
+  'needs:submit': ['admin', 'officer', 'reviewer', 'contributor'],
+  'needs:triage': ['admin', 'officer'],
+  // Approval workflow (S5), for every content type.
+  'review:comment': ['admin', 'officer', 'reviewer', 'contributor'],
+  'review:submit': ['admin', 'officer', 'contributor'],
+  'review:decide': ['admin', 'officer', 'reviewer'],
+  'review:schedule': ['admin', 'officer'],
+  'review:override': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

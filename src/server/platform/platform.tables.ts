@@ -13,6 +13,12 @@ export const workspaces = pgTable('workspace', {
   arabicDigits: text('arabic_digits').notNull().default('latn'),
   brandColor: text('brand_color').notNull().default('#0f766e'),
   logoFileId: uuid('logo_file_id'),
+  /** Approvals a content item needs before it can be scheduled (S5). */
+  requiredApprovals: integer('required_approvals').notNull().default(1),
+  /** Countries whose public holidays the planning warns about. */
+  holidayCountries: text('holiday_countries').array().notNull().default(sql`ARRAY['FR','MA','TN','DZ']::text[]`),
+  /** IANA time zone of reminders, schedules and the calendar feed. */
+  timeZone: text('time_zone').notNull().default('Africa/Casablanca'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
