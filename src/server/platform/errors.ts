@@ -16,6 +16,10 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   ALREADY_EXISTS: 409,
   CONFLICT: 409,
+  /** Approval workflow: a language missing or unreviewed blocks scheduling; one approval per person; no approving one's own submission. */
+  LANGUAGES_INCOMPLETE: 409,
+  ALREADY_APPROVED: 409,
+  OWN_SUBMISSION: 403,
   INVITATION_INVALID: 410,
   LINK_INVALID: 410,
   FILE_TYPE_MISMATCH: 415,
