@@ -13,13 +13,14 @@ import { adminRoutes } from './platform/admin/admin.routes.js';
 import { pingDatabase } from './platform/db/database.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { installSession } from './platform/http/session.js';
+import { notificationRoutes } from './platform/notifications/notifications.routes.js';
 import type { Platform } from './platform/platform.js';
 import { fileRoutes } from './platform/storage/files.routes.js';
 import { publicSiteRoutes } from './public-site/public-site.routes.js';
 import { webAppRoutes } from './web-app.routes.js';
 
 /** Module plugins, registered in this order. */
-const MODULES = [workspaceRoutes, invitationRoutes, organisationRoutes, peopleRoutes, fileRoutes, adminRoutes];
+const MODULES = [workspaceRoutes, invitationRoutes, organisationRoutes, peopleRoutes, fileRoutes, adminRoutes, notificationRoutes];
 
 export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
