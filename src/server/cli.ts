@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ROLES } from '../shared/roles.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { MODULE_JOBS } from './module-jobs.js';
 import { createAccount } from './platform/auth/accounts.js';
 import { registerBackupCommands } from './platform/backup/backup.cli.js';
 import { ConfigError, loadConfig } from './platform/config.js';
@@ -46,7 +47,7 @@ program
   .command('seed-demo')
   .description('create the demo workspace "AlterMed" and one account per role (once)')
   .action(async () => {
-    const platform = await createPlatform(loadConfig());
+    const platform = await createPlatform(loadConfig(), { moduleJobs: MODULE_JOBS });
     const seeded = await seedDemo(platform);
     await platform.close();
     console.log(seeded ? 'Demo workspace created.' : 'Demo workspace already present.');
@@ -73,7 +74,7 @@ user
         locale: z.enum(['fr', 'ar', 'en']),
       })
       .parse(raw);
-    const platform = await createPlatform(loadConfig());
+    const platform = await createPlatform(loadConfig(), { moduleJobs: MODULE_JOBS });
     try {
       const db = platform.database.db;
       let [workspace] = await db.select().from(workspaces).where(eq(workspaces.slug, options.workspace));
@@ -91,7 +92,7 @@ user
     }
   });
 
-registerBackupCommands(program);
+registerBackupCommands(program, { moduleJobs: MODULE_JOBS });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.js';
+import { MODULE_JOBS } from './module-jobs.js';
 import type { Config } from './platform/config.js';
 import { createPlatform, type Platform } from './platform/platform.js';
 
@@ -15,7 +16,7 @@ export interface RunningServer {
 /** Migrates, seeds the demo on first run when asked, listens, and runs workers in-process unless WORKERS=none. */
 export async function startServer(config: Config, options: { log?: (line: string) => void } = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const platform = await createPlatform(config);
+  const platform = await createPlatform(config, { moduleJobs: MODULE_JOBS });
   const seeded = config.seedDemo ? await seedDemo(platform) : false;
   const app = await buildApp(platform, { logger: config.logLevel !== 'silent' });
   await app.listen({ port: config.port, host: config.host });
@@ -42,7 +43,7 @@ export async function startServer(config: Config, options: { log?: (line: string
 
 /** A worker process: no HTTP, only jobs. */
 export async function startWorker(config: Config, options: { log?: (line: string) => void } = {}): Promise<Platform> {
-  const platform = await createPlatform(config);
+  const platform = await createPlatform(config, { moduleJobs: MODULE_JOBS });
   platform.jobs.startWorking();
   (options.log ?? console.log)(`Tawasul worker ${platform.jobs.workerId} is running (${platform.jobs.names.join(', ')})`);
   return platform;

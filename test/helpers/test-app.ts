@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
+import { MODULE_JOBS } from '../../src/server/module-jobs.js';
 import { organisations } from '../../src/server/modules/directory/directory.tables.js';
 import { derivedKeys } from '../../src/server/modules/directory/organisations.service.js';
 import { createAccount } from '../../src/server/platform/auth/accounts.js';
@@ -81,7 +82,7 @@ export async function createTestApp(options: PlatformOptions = {}, env: Record<s
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tawasul-app-'));
   const config = parseConfig({ DATA_DIR: dataDir, PUBLIC_URL: TEST_ORIGIN, SECRET_KEY: 'x'.repeat(64), LOG_LEVEL: 'silent', ...env });
   const database = await openTestDatabase();
-  const platform = await createPlatform(config, { database, loginAttemptsPerMinute: 1000, ...options });
+  const platform = await createPlatform(config, { database, loginAttemptsPerMinute: 1000, moduleJobs: MODULE_JOBS, ...options });
   const app = await buildApp(platform);
   let ip = 0;
 

@@ -47,10 +47,21 @@ const statelyJob = defineJob({
   handler: async ({ key }, c) => ran.push({ name: c.name, key, retryCount: 0 }),
 });
 
+let recurringRuns = 0;
+const recurringJob = defineJob({
+  name: 'test.recurring',
+  schema: z.object({}),
+  policy: 'stately',
+  everyMinutes: 60,
+  handler: async () => {
+    recurringRuns += 1;
+  },
+});
+
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ jobDefinitions: [echoJob, flakyJob, statelyJob] });
+  t = await createTestApp({ jobDefinitions: [echoJob, flakyJob, statelyJob, recurringJob] });
 });
 afterAll(() => t.close());
 
@@ -167,5 +178,13 @@ describe('job queue', () => {
     const { rows } = await t.platform.database.executeSql(`select name, paused_reason from job_type_setting where is_paused order by name`);
     expect(rows).toEqual([{ name: 'platform.send-mail', paused_reason: 'restored from a backup' }]);
     await t.platform.jobs.setPaused('platform.send-mail', false);
+  });
+
+  it('queues a recurring job once per time slot, however often the queue polls', async () => {
+    for (let poll = 0; poll < 3; poll += 1) await t.platform.jobs.tick();
+    expect(recurringRuns).toBe(1);
+    const { rows } = await t.platform.database.executeSql("select singleton_key from pgboss.job where name = 'test.recurring'");
+    expect(rows).toHaveLength(1);
+    expect(String(rows[0]?.singleton_key)).toMatch(/^test\.recurring:\d+$/);
   });
 });

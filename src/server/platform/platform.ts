@@ -26,8 +26,10 @@ export interface PlatformOptions {
   /** An already open database (tests); otherwise opened from the configuration. */
   database?: Database;
   storage?: FileStorage;
-  /** Extra job definitions (modules add theirs). */
+  /** Extra job definitions (tests add theirs). */
   jobDefinitions?: JobDefinition[];
+  /** Module jobs, built once the platform exists (their handlers use its services): `MODULE_JOBS` in src/server/module-jobs.ts. */
+  moduleJobs?: Array<(platform: Platform) => JobDefinition>;
   pollIntervalMs?: number;
   loginAttemptsPerMinute?: number;
 }
@@ -39,7 +41,6 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const jobs = new JobQueue(database, { pollIntervalMs: options.pollIntervalMs });
   const mailer = new Mailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }, jobs);
   jobs.register(sendMailJob(mailer), ...(options.jobDefinitions ?? []));
-  await jobs.start();
   const storage = options.storage ?? new LocalDiskStorage(path.join(config.dataDir, 'files'));
   const auth = createAuth({
     db: database.db,
@@ -54,7 +55,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       });
     },
   });
-  return {
+  const platform: Platform = {
     config,
     database,
     jobs,
@@ -67,4 +68,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       await database.close();
     },
   };
+  jobs.register(...(options.moduleJobs ?? []).map((build) => build(platform)));
+  await jobs.start();
+  return platform;
 }

@@ -1,7 +1,7 @@
 /** `tawasul backup [--out FILE]` and `tawasul restore FILE [--yes]` (the work is in backup.ts and restore.ts). */
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { createPlatform } from '../platform.js';
+import { createPlatform, type PlatformOptions } from '../platform.js';
 import { createBackup } from './backup.js';
 import { restoreBackup } from './restore.js';
 
@@ -9,13 +9,14 @@ function defaultBackupName(now = new Date()): string {
   return `tawasul-backup-${now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.tar.gz`;
 }
 
-export function registerBackupCommands(program: Command): void {
+/** `platformOptions` carries the module jobs, so a restore pauses every sending job type. */
+export function registerBackupCommands(program: Command, platformOptions: PlatformOptions = {}): void {
   program
     .command('backup')
     .description('write one archive with every table, the pending jobs and the file store (safe while the app runs)')
     .option('--out <file>', 'archive to write', defaultBackupName())
     .action(async (options: { out: string }) => {
-      const platform = await createPlatform(loadConfig());
+      const platform = await createPlatform(loadConfig(), platformOptions);
       try {
         const { file, manifest } = await createBackup(platform, options.out);
         const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
@@ -33,7 +34,7 @@ export function registerBackupCommands(program: Command): void {
     .argument('<file>', 'archive made by `tawasul backup`')
     .option('--yes', 'replace the data of a database that already has workspaces')
     .action(async (file: string, options: { yes?: boolean }) => {
-      const platform = await createPlatform(loadConfig());
+      const platform = await createPlatform(loadConfig(), platformOptions);
       try {
         const summary = await restoreBackup(platform, file, { yes: options.yes });
         console.log(

@@ -31,6 +31,12 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   readonly isSending?: boolean;
   /** Jobs fetched per poll. */
   readonly batchSize?: number;
+  /**
+   * Runs by itself every N minutes (reminder scans): each working process queues one job per time
+   * slot, keyed by the slot so that processes sharing a PostgreSQL server queue it once. Handlers of
+   * recurring jobs must be idempotent anyway.
+   */
+  readonly everyMinutes?: number;
 }
 
 /** Declares a job with its payload schema and handler (type inference only). */
@@ -63,6 +69,8 @@ export class JobQueue {
   private readonly running = new Set<Promise<void>>();
   private readonly pollIntervalMs: number;
   private tickInFlight = false;
+  /** Last time slot queued per recurring job name. */
+  private readonly queuedSlots = new Map<string, number>();
   readonly workerId = `${hostname()}:${process.pid}`;
 
   constructor(
@@ -128,6 +136,7 @@ export class JobQueue {
     if (this.tickInFlight) return 0;
     this.tickInFlight = true;
     try {
+      await this.queueRecurring();
       const paused = await this.pausedNames();
       let count = 0;
       for (const definition of this.definitions.values()) {
@@ -144,6 +153,17 @@ export class JobQueue {
       return count;
     } finally {
       this.tickInFlight = false;
+    }
+  }
+
+  /** Queues the current slot of every recurring job not yet queued by this process. */
+  private async queueRecurring(now = Date.now()): Promise<void> {
+    for (const definition of this.definitions.values()) {
+      if (!definition.everyMinutes) continue;
+      const slot = Math.floor(now / (definition.everyMinutes * 60_000));
+      if (this.queuedSlots.get(definition.name) === slot) continue;
+      await this.send(definition.name, {}, { singletonKey: `${definition.name}:${slot}` });
+      this.queuedSlots.set(definition.name, slot);
     }
   }
 
