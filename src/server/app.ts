@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { LIMITS } from '../shared/limits.js';
 import { organisationRoutes } from './modules/directory/organisations.routes.js';
 import { peopleRoutes } from './modules/directory/people.routes.js';
+import { calendarRoutes } from './modules/planning/calendar.routes.js';
 import { invitationRoutes } from './modules/workspaces/invitations.routes.js';
 import { workspaceRoutes } from './modules/workspaces/workspaces.routes.js';
 import { adminRoutes } from './platform/admin/admin.routes.js';
@@ -20,7 +21,16 @@ import { publicSiteRoutes } from './public-site/public-site.routes.js';
 import { webAppRoutes } from './web-app.routes.js';
 
 /** Module plugins, registered in this order. */
-const MODULES = [workspaceRoutes, invitationRoutes, organisationRoutes, peopleRoutes, fileRoutes, adminRoutes, notificationRoutes];
+const MODULES = [
+  workspaceRoutes,
+  invitationRoutes,
+  organisationRoutes,
+  peopleRoutes,
+  fileRoutes,
+  adminRoutes,
+  notificationRoutes,
+  calendarRoutes,
+];
 
 export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
