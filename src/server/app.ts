@@ -8,6 +8,7 @@ import { LIMITS } from '../shared/limits.js';
 import { organisationRoutes } from './modules/directory/organisations.routes.js';
 import { peopleRoutes } from './modules/directory/people.routes.js';
 import { calendarRoutes } from './modules/planning/calendar.routes.js';
+import { campaignBriefRoutes } from './modules/planning/campaign-brief.routes.js';
 import { invitationRoutes } from './modules/workspaces/invitations.routes.js';
 import { workspaceRoutes } from './modules/workspaces/workspaces.routes.js';
 import { adminRoutes } from './platform/admin/admin.routes.js';
@@ -16,6 +17,7 @@ import { installErrorHandler } from './platform/http/error-handler.js';
 import { installSession } from './platform/http/session.js';
 import { notificationRoutes } from './platform/notifications/notifications.routes.js';
 import type { Platform } from './platform/platform.js';
+import { reviewRoutes } from './platform/review/review.routes.js';
 import { fileRoutes } from './platform/storage/files.routes.js';
 import { publicSiteRoutes } from './public-site/public-site.routes.js';
 import { webAppRoutes } from './web-app.routes.js';
@@ -30,6 +32,8 @@ const MODULES = [
   adminRoutes,
   notificationRoutes,
   calendarRoutes,
+  reviewRoutes,
+  campaignBriefRoutes,
 ];
 
 export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<FastifyInstance> {

@@ -14,6 +14,8 @@ export const LIMITS = {
   planningMilestonesMax: 100,
   planningDurationDaysMax: 365,
   planningKeyLength: 60,
+  /** Approvals a workspace may require before content is scheduled (S5). */
+  requiredApprovalsMax: 10,
 } as const;
 
 /** Countries of the consortium first; any ISO 3166-1 alpha-2 code is accepted. */

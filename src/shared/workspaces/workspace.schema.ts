@@ -15,6 +15,7 @@ export const WorkspaceSchema = z.object({
   arabicDigits: z.enum(['latn', 'arab']),
   brandColor: z.string(),
   logoFileId: z.string().nullable(),
+  requiredApprovals: z.number().int(),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
@@ -27,6 +28,8 @@ export const WorkspaceUpdateSchema = z.strictObject({
     .regex(/^#[0-9a-f]{6}$/i, { message: 'INVALID_FORMAT' })
     .optional(),
   logoFileId: z.string().uuid().nullable().optional(),
+  /** Approvals a content item needs before it can be scheduled (S5). */
+  requiredApprovals: z.number().int().min(1).max(LIMITS.requiredApprovalsMax).optional(),
 });
 export type WorkspaceUpdate = z.infer<typeof WorkspaceUpdateSchema>;
 

@@ -11,5 +11,6 @@ export function presentWorkspace(row: WorkspaceRow): Workspace {
     arabicDigits: row.arabicDigits === 'arab' ? 'arab' : 'latn',
     brandColor: row.brandColor,
     logoFileId: row.logoFileId,
+    requiredApprovals: row.requiredApprovals,
   };
 }
