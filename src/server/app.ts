@@ -9,6 +9,8 @@ import { organisationRoutes } from './modules/directory/organisations.routes.js'
 import { peopleRoutes } from './modules/directory/people.routes.js';
 import { calendarRoutes } from './modules/planning/calendar.routes.js';
 import { campaignBriefRoutes } from './modules/planning/campaign-brief.routes.js';
+import { needRoutes } from './modules/planning/needs.routes.js';
+import { planRoutes } from './modules/planning/plan.routes.js';
 import { invitationRoutes } from './modules/workspaces/invitations.routes.js';
 import { workspaceRoutes } from './modules/workspaces/workspaces.routes.js';
 import { adminRoutes } from './platform/admin/admin.routes.js';
@@ -31,6 +33,8 @@ const MODULES = [
   fileRoutes,
   adminRoutes,
   notificationRoutes,
+  planRoutes,
+  needRoutes,
   calendarRoutes,
   reviewRoutes,
   campaignBriefRoutes,
