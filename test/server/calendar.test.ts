@@ -121,7 +121,7 @@ describe('calendar entries', () => {
       organisationId: ids.organisation,
       channelIds: [ids.channel],
       status: 'todo',
-      link: `/w/${workspaceId}/tasks/${ids.myTask}`,
+      link: `/w/${workspaceId}/campaigns/${ids.campaign}?task=${ids.myTask}`,
     });
     expect(entries.find((entry) => entry.id === ids.milestone)).toMatchObject({ start: day(21), end: day(21) });
     expect(entries.find((entry) => entry.id === ids.campaign)?.title.ar?.value).toBe('الندوة الصحفية الختامية');
@@ -260,7 +260,9 @@ describe('private iCalendar feed', () => {
     expect(task.startDate.isDate).toBe(true);
     expect(task.startDate.toString()).toBe(day(-3));
     expect(task.endDate.toString()).toBe(day(3));
-    expect(task.component.getFirstPropertyValue('url')).toBe(`${TEST_ORIGIN}/app/w/${workspaceId}/tasks/${ids.myTask}`);
+    expect(task.component.getFirstPropertyValue('url')).toBe(
+      `${TEST_ORIGIN}/app/w/${workspaceId}/campaigns/${ids.campaign}?task=${ids.myTask}`,
+    );
     expect(task.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(task.component.getFirstProperty('dtstamp')?.getFirstValue()?.toString()).toMatch(/Z$/);
   });

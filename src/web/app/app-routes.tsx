@@ -25,6 +25,7 @@ const SettingsPage = lazyPage(() => import('../modules/admin/settings.page.js'),
 const JobsPage = lazyPage(() => import('../modules/admin/jobs.page.js'), 'JobsPage');
 const AuditPage = lazyPage(() => import('../modules/admin/audit.page.js'), 'AuditPage');
 const OutboxPage = lazyPage(() => import('../modules/admin/outbox.page.js'), 'OutboxPage');
+const CalendarPage = lazyPage(() => import('../modules/planning/calendar/calendar.page.js'), 'CalendarPage');
 
 function SignedInRoutes() {
   const { data: me, isPending } = useMe();
@@ -52,6 +53,7 @@ function SignedInRoutes() {
           <Route path="/w/:workspaceId/admin/jobs" component={JobsPage} />
           <Route path="/w/:workspaceId/admin/audit" component={AuditPage} />
           <Route path="/w/:workspaceId/admin/outbox" component={OutboxPage} />
+          <Route path="/w/:workspaceId/calendar" component={CalendarPage} />
           <Route>{first ? <Redirect to={`/w/${first.id}/organisations`} replace /> : <Redirect to="/account" replace />}</Route>
         </Switch>
       </Suspense>

@@ -61,6 +61,7 @@ export function WorkspaceShell({ children }: { children: ReactNode }) {
   const main: NavItem[] = [
     { path: '/organisations', label: t('web.nav.organisations') },
     { path: '/people', label: t('web.nav.people') },
+    { path: '/calendar', label: t('calendar.nav') },
   ];
   const adminItems: NavItem[] = [
     { path: '/admin/members', label: t('web.nav.members'), permission: 'members:manage' },

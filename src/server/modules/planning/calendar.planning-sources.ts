@@ -17,9 +17,10 @@ import {
 } from './calendar.repo.js';
 import { type CalendarSourceRange, registerCalendarSource } from './calendar.sources.js';
 
-/** App paths of planning items (the campaigns pages own them). */
+/** App paths of planning items (the campaigns pages own them): a task opens in its campaign, else in "my tasks". */
 export const planningLinks = {
-  task: (workspaceId: string, taskId: string) => `/w/${workspaceId}/tasks/${taskId}`,
+  task: (workspaceId: string, taskId: string, campaignId: string | null) =>
+    campaignId ? `/w/${workspaceId}/campaigns/${campaignId}?task=${taskId}` : `/w/${workspaceId}/my-tasks?task=${taskId}`,
   campaign: (workspaceId: string, campaignId: string) => `/w/${workspaceId}/campaigns/${campaignId}`,
   calendarDay: (workspaceId: string, date: string) => `/w/${workspaceId}/calendar?view=agenda&date=${date}`,
 };
@@ -43,7 +44,7 @@ async function listTasks(db: Db, workspaceId: string, range: CalendarSourceRange
     organisationId: row.organisationId,
     channelIds: row.campaignId ? (channels.get(row.campaignId) ?? []) : [],
     status: row.status,
-    link: planningLinks.task(workspaceId, row.id),
+    link: planningLinks.task(workspaceId, row.id, row.campaignId),
   }));
 }
 
