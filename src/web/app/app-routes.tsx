@@ -26,6 +26,13 @@ const JobsPage = lazyPage(() => import('../modules/admin/jobs.page.js'), 'JobsPa
 const AuditPage = lazyPage(() => import('../modules/admin/audit.page.js'), 'AuditPage');
 const OutboxPage = lazyPage(() => import('../modules/admin/outbox.page.js'), 'OutboxPage');
 const CalendarPage = lazyPage(() => import('../modules/planning/calendar/calendar.page.js'), 'CalendarPage');
+const CampaignsPage = lazyPage(() => import('../modules/planning/campaigns/campaigns-list.page.js'), 'CampaignsPage');
+const CampaignNewPage = lazyPage(() => import('../modules/planning/campaigns/campaign-new.page.js'), 'CampaignNewPage');
+const CampaignPage = lazyPage(() => import('../modules/planning/campaigns/campaign.page.js'), 'CampaignPage');
+const TaskPage = lazyPage(() => import('../modules/planning/campaigns/tasks/task.page.js'), 'TaskPage');
+const MyTasksPage = lazyPage(() => import('../modules/planning/campaigns/tasks/my-tasks.page.js'), 'MyTasksPage');
+const TemplatesPage = lazyPage(() => import('../modules/planning/campaigns/templates/templates.page.js'), 'TemplatesPage');
+const HolidaysPage = lazyPage(() => import('../modules/planning/campaigns/holidays/holidays.page.js'), 'HolidaysPage');
 
 function SignedInRoutes() {
   const { data: me, isPending } = useMe();
@@ -54,6 +61,13 @@ function SignedInRoutes() {
           <Route path="/w/:workspaceId/admin/audit" component={AuditPage} />
           <Route path="/w/:workspaceId/admin/outbox" component={OutboxPage} />
           <Route path="/w/:workspaceId/calendar" component={CalendarPage} />
+          <Route path="/w/:workspaceId/campaigns" component={CampaignsPage} />
+          <Route path="/w/:workspaceId/campaigns/new" component={CampaignNewPage} />
+          <Route path="/w/:workspaceId/campaigns/:campaignId" component={CampaignPage} />
+          <Route path="/w/:workspaceId/tasks/:taskId" component={TaskPage} />
+          <Route path="/w/:workspaceId/my-tasks" component={MyTasksPage} />
+          <Route path="/w/:workspaceId/planning-templates" component={TemplatesPage} />
+          <Route path="/w/:workspaceId/holidays" component={HolidaysPage} />
           <Route>{first ? <Redirect to={`/w/${first.id}/organisations`} replace /> : <Redirect to="/account" replace />}</Route>
         </Switch>
       </Suspense>

@@ -62,6 +62,9 @@ export function WorkspaceShell({ children }: { children: ReactNode }) {
     { path: '/organisations', label: t('web.nav.organisations') },
     { path: '/people', label: t('web.nav.people') },
     { path: '/calendar', label: t('calendar.nav') },
+    { path: '/campaigns', label: t('campaigns.nav.campaigns') },
+    { path: '/my-tasks', label: t('campaigns.nav.myTasks') },
+    { path: '/planning-templates', label: t('campaigns.nav.templates') },
   ];
   const adminItems: NavItem[] = [
     { path: '/admin/members', label: t('web.nav.members'), permission: 'members:manage' },
@@ -69,6 +72,7 @@ export function WorkspaceShell({ children }: { children: ReactNode }) {
     { path: '/admin/jobs', label: t('web.nav.jobs'), permission: 'jobs:manage' },
     { path: '/admin/audit', label: t('web.nav.audit'), permission: 'audit:read' },
     { path: '/admin/outbox', label: t('web.nav.outbox'), permission: 'outbox:read' },
+    { path: '/holidays', label: t('campaigns.nav.holidays'), permission: 'holidays:manage' },
   ];
   const admin = adminItems.filter((item) => item.permission && current?.can(item.permission));
 
