@@ -29,7 +29,9 @@ function browserTimeZone(): string {
 }
 
 export function CalendarPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, dir } = useI18n();
+  // Time runs with the writing direction: in Arabic the earlier period is to the right.
+  const [previousArrow, nextArrow] = dir === 'rtl' ? ['›', '‹'] : ['‹', '›'];
   const { workspace } = useWorkspace();
   const languages = workspace.contentLanguages;
   const formatDay = useFormatDay();
@@ -75,13 +77,13 @@ export function CalendarPage() {
       <Group justify="space-between" gap="sm">
         <Group gap="xs">
           <Button variant="default" onClick={() => update({ date: shiftDate(view, date, -1) })} aria-label={t('calendar.action.previous')}>
-            ‹
+            {previousArrow}
           </Button>
           <Button variant="default" onClick={() => update({ date: null })}>
             {t('calendar.action.today')}
           </Button>
           <Button variant="default" onClick={() => update({ date: shiftDate(view, date, 1) })} aria-label={t('calendar.action.next')}>
-            ›
+            {nextArrow}
           </Button>
           <Title order={2} size="h3" aria-live="polite">
             {period}

@@ -82,7 +82,7 @@ export function SubscribePanel({ workspaceId }: { workspaceId: string }) {
             {isActive ? t('calendar.subscribe.rotate') : t('calendar.subscribe.create')}
           </Button>
           {isActive ? (
-            <Button onClick={() => revoke.mutate()} loading={revoke.isPending} variant="subtle" color="red.9">
+            <Button onClick={() => revoke.mutate()} loading={revoke.isPending} variant="default">
               {t('calendar.subscribe.revoke')}
             </Button>
           ) : null}
