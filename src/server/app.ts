@@ -9,8 +9,11 @@ import { organisationRoutes } from './modules/directory/organisations.routes.js'
 import { peopleRoutes } from './modules/directory/people.routes.js';
 import { calendarRoutes } from './modules/planning/calendar.routes.js';
 import { campaignBriefRoutes } from './modules/planning/campaign-brief.routes.js';
+import { campaignRoutes } from './modules/planning/campaigns.routes.js';
 import { needRoutes } from './modules/planning/needs.routes.js';
 import { planRoutes } from './modules/planning/plan.routes.js';
+import { taskRoutes } from './modules/planning/tasks.routes.js';
+import { templateRoutes } from './modules/planning/templates.routes.js';
 import { invitationRoutes } from './modules/workspaces/invitations.routes.js';
 import { workspaceRoutes } from './modules/workspaces/workspaces.routes.js';
 import { adminRoutes } from './platform/admin/admin.routes.js';
@@ -38,6 +41,9 @@ const MODULES = [
   calendarRoutes,
   reviewRoutes,
   campaignBriefRoutes,
+  campaignRoutes,
+  taskRoutes,
+  templateRoutes,
 ];
 
 export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<FastifyInstance> {

@@ -2,7 +2,8 @@
  * Every module's jobs, given to each process that creates the platform (app, `tawasul worker`, CLI,
  * tests), so any process can run any job. A module adds its job factory here.
  */
+import { taskRemindersJob } from './modules/planning/task-reminders.job.js';
 import type { JobDefinition } from './platform/jobs/job-queue.js';
 import type { Platform } from './platform/platform.js';
 
-export const MODULE_JOBS: Array<(platform: Platform) => JobDefinition> = [];
+export const MODULE_JOBS: Array<(platform: Platform) => JobDefinition> = [taskRemindersJob as (platform: Platform) => JobDefinition];

@@ -33,6 +33,11 @@ const TaskPage = lazyPage(() => import('../modules/planning/campaigns/tasks/task
 const MyTasksPage = lazyPage(() => import('../modules/planning/campaigns/tasks/my-tasks.page.js'), 'MyTasksPage');
 const TemplatesPage = lazyPage(() => import('../modules/planning/campaigns/templates/templates.page.js'), 'TemplatesPage');
 const HolidaysPage = lazyPage(() => import('../modules/planning/campaigns/holidays/holidays.page.js'), 'HolidaysPage');
+const PlanPage = lazyPage(() => import('../modules/planning/plan/plan.page.js'), 'PlanPage');
+const NeedsPage = lazyPage(() => import('../modules/planning/needs/needs-list.page.js'), 'NeedsPage');
+const NeedNewPage = lazyPage(() => import('../modules/planning/needs/need-edit.page.js'), 'NeedNewPage');
+const NeedEditPage = lazyPage(() => import('../modules/planning/needs/need-edit.page.js'), 'NeedEditPage');
+const NeedDetailPage = lazyPage(() => import('../modules/planning/needs/need-detail.page.js'), 'NeedDetailPage');
 
 function SignedInRoutes() {
   const { data: me, isPending } = useMe();
@@ -68,6 +73,11 @@ function SignedInRoutes() {
           <Route path="/w/:workspaceId/my-tasks" component={MyTasksPage} />
           <Route path="/w/:workspaceId/planning-templates" component={TemplatesPage} />
           <Route path="/w/:workspaceId/holidays" component={HolidaysPage} />
+          <Route path="/w/:workspaceId/plan" component={PlanPage} />
+          <Route path="/w/:workspaceId/needs" component={NeedsPage} />
+          <Route path="/w/:workspaceId/needs/new" component={NeedNewPage} />
+          <Route path="/w/:workspaceId/needs/:needId/edit" component={NeedEditPage} />
+          <Route path="/w/:workspaceId/needs/:needId" component={NeedDetailPage} />
           <Route>{first ? <Redirect to={`/w/${first.id}/organisations`} replace /> : <Redirect to="/account" replace />}</Route>
         </Switch>
       </Suspense>
