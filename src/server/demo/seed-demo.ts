@@ -7,6 +7,8 @@ import { type LocalizedText, localized } from '../../shared/localized-text.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { organisations } from '../modules/directory/directory.tables.js';
 import { derivedKeys } from '../modules/directory/organisations.service.js';
+import { seedCampaignsDemo } from '../modules/planning/campaigns.seed.js';
+import { seedPlanDemo } from '../modules/planning/plan.seed.js';
 import { createAccount, findUserIdByEmail } from '../platform/auth/accounts.js';
 import type { Platform } from '../platform/platform.js';
 import { appMeta, memberships, workspaces } from '../platform/platform.tables.js';
@@ -119,6 +121,8 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
       ...derivedKeys(name, city, languages),
     });
   }
+  await seedPlanDemo(platform, workspaceId);
+  await seedCampaignsDemo(platform, workspaceId);
   await db.insert(appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString(), roles: ROLES } });
   return true;
 }

@@ -14,6 +14,7 @@ import { LocalizedValue } from '../components/localized-value.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { clearExplicitLocale, isLocaleExplicit } from '../i18n/locale-preference.js';
 import { LanguageSwitch } from './language-switch.js';
+import { NotificationsBell } from './notifications-bell.js';
 import { rememberWorkspace, useCurrentWorkspace } from './workspace-context.js';
 import { WorkspaceSwitcher } from './workspace-switcher.js';
 
@@ -65,6 +66,8 @@ export function WorkspaceShell({ children }: { children: ReactNode }) {
     { path: '/campaigns', label: t('campaigns.nav.campaigns') },
     { path: '/my-tasks', label: t('campaigns.nav.myTasks') },
     { path: '/planning-templates', label: t('campaigns.nav.templates') },
+    { path: '/plan', label: t('plan.title') },
+    { path: '/needs', label: t('needs.title') },
   ];
   const adminItems: NavItem[] = [
     { path: '/admin/members', label: t('web.nav.members'), permission: 'members:manage' },
@@ -118,6 +121,7 @@ export function WorkspaceShell({ children }: { children: ReactNode }) {
             ) : null}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {current ? <NotificationsBell workspaceId={current.workspace.id} /> : null}
             <LanguageSwitch size="xs" />
             <Menu position="bottom-end">
               <Menu.Target>
