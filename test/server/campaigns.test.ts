@@ -296,3 +296,18 @@ describe('holidays', () => {
     ).toBe(403);
   });
 });
+
+describe('demo workspace', () => {
+  it('seeds AlterMed with three campaigns planned backwards from their goal dates', async () => {
+    const { seedDemo } = await import('../../src/server/demo/seed-demo.js');
+    expect(await seedDemo(t.platform)).toBe(true);
+    const { rows } = await t.platform.database.executeSql(
+      `select c.template_key, count(t.id)::int as tasks, count(t.id) filter (where t.status = 'done')::int as done
+         from campaign c join workspace w on w.id = c.workspace_id left join task t on t.campaign_id = c.id
+        where w.slug = 'altermed' group by c.template_key order by c.template_key`,
+    );
+    expect(rows.map((row) => row.template_key)).toEqual(['closing-press-conference', 'event', 'newsletter-issue']);
+    expect(rows.every((row) => Number(row.tasks) > 3)).toBe(true);
+    expect(rows.find((row) => row.template_key === 'closing-press-conference')?.done).toBe(1);
+  });
+});
