@@ -58,11 +58,15 @@ function api(call: ApiCall) {
 const show = (search = '?date=2026-03-10') =>
   renderPage({ pattern: '/w/:workspaceId/calendar', path: `/w/${WORKSPACE_ID}/calendar${search}`, component: CalendarPage, api });
 
-describe('calendar page', () => {
+// Rendering a 42-day grid in jsdom is slow when the machine is busy.
+const SLOW = { timeout: 20_000 };
+const WAIT = { timeout: 15_000 };
+
+describe('calendar page', SLOW, () => {
   it('lays out the month in whole weeks from Monday, asks for exactly that range, and links each entry', async () => {
     const { calls } = show();
     // The first render also loads the catalog and the page's chunk.
-    const grid = await screen.findByTestId('calendar-month', {}, { timeout: 5000 });
+    const grid = await screen.findByTestId('calendar-month', {}, WAIT);
     const cells = within(grid).getAllByRole('listitem');
     // March 2026 starts on a Sunday: six weeks, Monday 23 February to Sunday 5 April.
     expect(cells.length).toBe(42);
@@ -89,13 +93,13 @@ describe('calendar page', () => {
 
   it('folds a full day into "+ n autres" and opens its week', async () => {
     show();
-    const grid = await screen.findByTestId('calendar-month');
+    const grid = await screen.findByTestId('calendar-month', {}, WAIT);
     const wednesday = within(grid)
       .getAllByRole('listitem')
       .find((cell) => cell.getAttribute('data-date') === '2026-03-04') as HTMLElement;
     expect(within(wednesday).getAllByRole('link').length).toBe(2);
     fireEvent.click(within(wednesday).getByRole('button', { name: '+ 2 autres' }));
-    const week = await screen.findByTestId('calendar-week');
+    const week = await screen.findByTestId('calendar-week', {}, WAIT);
     const column = within(week)
       .getAllByRole('listitem')
       .find((cell) => cell.getAttribute('data-date') === '2026-03-04') as HTMLElement;
@@ -105,7 +109,7 @@ describe('calendar page', () => {
 
   it('asks the server for the campaign chosen in the URL and shows it in the filter', async () => {
     const { calls } = show(`?date=2026-03-10&view=agenda&campaignId=${CAMPAIGN_ID}`);
-    await screen.findByTestId('calendar-agenda', {}, { timeout: 5000 });
+    await screen.findByTestId('calendar-agenda', {}, WAIT);
     const request = calls.find((call) => call.url.pathname.endsWith('/calendar'));
     expect(request?.url.searchParams.get('campaignId')).toBe(CAMPAIGN_ID);
     expect(request?.url.searchParams.get('from')).toBe('2026-03-01');
