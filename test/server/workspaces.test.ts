@@ -47,6 +47,17 @@ describe('workspaces', () => {
     expect((rows[0] as { after: { brandColor: string } }).after.brandColor).toBe('#123abc');
   });
 
+  it('lets an admin choose the holiday countries and the time zone, and refuses an unknown zone', async () => {
+    const url = `/api/workspaces/${workspaceId}`;
+    const saved = await t.request(admin, { method: 'PATCH', url, payload: { holidayCountries: ['DZ', 'TN'], timeZone: 'Africa/Algiers' } });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ holidayCountries: ['DZ', 'TN'], timeZone: 'Africa/Algiers' });
+    const refused = await t.request(admin, { method: 'PATCH', url, payload: { timeZone: 'Mars/Olympus_Mons' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields.timeZone.code).toBe('INVALID_VALUE');
+    expect((await t.request(admin, { method: 'PATCH', url, payload: { holidayCountries: ['XX'] } })).statusCode).toBe(400);
+  });
+
   it('never lets the last admin be demoted', async () => {
     const response = await t.request(admin, {
       method: 'PATCH',

@@ -1,9 +1,19 @@
 /** Workspace, membership and invitation schemas. */
 import { z } from 'zod';
 import { CONTENT_LANGUAGES, UI_LOCALES } from '../languages.js';
-import { LIMITS } from '../limits.js';
+import { CONSORTIUM_COUNTRIES, LIMITS } from '../limits.js';
 import { localizedTextSchema } from '../localized-text.js';
 import { ROLES } from '../roles.js';
+
+/** Whether Intl knows the time zone (e.g. `Africa/Casablanca`). */
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const LocalizedOut = z.record(z.string(), z.object({ value: z.string(), status: z.string() }));
 
@@ -16,6 +26,8 @@ export const WorkspaceSchema = z.object({
   brandColor: z.string(),
   logoFileId: z.string().nullable(),
   requiredApprovals: z.number().int(),
+  holidayCountries: z.array(z.string()),
+  timeZone: z.string(),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
@@ -30,6 +42,10 @@ export const WorkspaceUpdateSchema = z.strictObject({
   logoFileId: z.string().uuid().nullable().optional(),
   /** Approvals a content item needs before it can be scheduled (S5). */
   requiredApprovals: z.number().int().min(1).max(LIMITS.requiredApprovalsMax).optional(),
+  /** Countries whose weekends and public holidays the planning warns about. */
+  holidayCountries: z.array(z.enum(CONSORTIUM_COUNTRIES)).max(CONSORTIUM_COUNTRIES.length).optional(),
+  /** IANA time zone of the workspace (reminders, "today", the calendar feed). */
+  timeZone: z.string().max(64).refine(isTimeZone, { message: 'INVALID_VALUE' }).optional(),
 });
 export type WorkspaceUpdate = z.infer<typeof WorkspaceUpdateSchema>;
 

@@ -12,5 +12,7 @@ export function presentWorkspace(row: WorkspaceRow): Workspace {
     brandColor: row.brandColor,
     logoFileId: row.logoFileId,
     requiredApprovals: row.requiredApprovals,
+    holidayCountries: row.holidayCountries,
+    timeZone: row.timeZone,
   };
 }
