@@ -12,6 +12,8 @@ export interface MeWorkspace {
   arabicDigits: 'latn' | 'arab';
   brandColor: string;
   logoFileId: string | null;
+  /** Approvals a content item needs before scheduling (absent from older servers' answers). */
+  requiredApprovals?: number;
   role: Role;
 }
 

@@ -25,6 +25,7 @@ const SettingsPage = lazyPage(() => import('../modules/admin/settings.page.js'),
 const JobsPage = lazyPage(() => import('../modules/admin/jobs.page.js'), 'JobsPage');
 const AuditPage = lazyPage(() => import('../modules/admin/audit.page.js'), 'AuditPage');
 const OutboxPage = lazyPage(() => import('../modules/admin/outbox.page.js'), 'OutboxPage');
+const CampaignBriefPage = lazyPage(() => import('../modules/planning/campaign-brief/campaign-brief.page.js'), 'CampaignBriefPage');
 const CalendarPage = lazyPage(() => import('../modules/planning/calendar/calendar.page.js'), 'CalendarPage');
 const CampaignsPage = lazyPage(() => import('../modules/planning/campaigns/campaigns-list.page.js'), 'CampaignsPage');
 const CampaignNewPage = lazyPage(() => import('../modules/planning/campaigns/campaign-new.page.js'), 'CampaignNewPage');
@@ -65,6 +66,7 @@ function SignedInRoutes() {
           <Route path="/w/:workspaceId/admin/jobs" component={JobsPage} />
           <Route path="/w/:workspaceId/admin/audit" component={AuditPage} />
           <Route path="/w/:workspaceId/admin/outbox" component={OutboxPage} />
+          <Route path="/w/:workspaceId/campaigns/:campaignId/brief" component={CampaignBriefPage} />
           <Route path="/w/:workspaceId/calendar" component={CalendarPage} />
           <Route path="/w/:workspaceId/campaigns" component={CampaignsPage} />
           <Route path="/w/:workspaceId/campaigns/new" component={CampaignNewPage} />

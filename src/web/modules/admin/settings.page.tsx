@@ -1,8 +1,9 @@
-/** Workspace settings: name, content languages, Arabic digits, brand colour, and the logo (applied on upload). */
-import { Alert, Button, Checkbox, ColorInput, Group, Radio, Stack, Title } from '@mantine/core';
+/** Workspace settings: name, content languages, Arabic digits, brand colour, required approvals (S5), and the logo (applied on upload). */
+import { Alert, Button, Checkbox, ColorInput, Group, NumberInput, Radio, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CONTENT_LANGUAGES } from '../../../shared/languages.js';
+import { LIMITS } from '../../../shared/limits.js';
 import type { LocalizedText } from '../../../shared/localized-text.js';
 import { type WorkspaceUpdate, WorkspaceUpdateSchema } from '../../../shared/workspaces/workspace.schema.js';
 import { ME_QUERY_KEY } from '../../api/session.js';
@@ -23,6 +24,7 @@ export function SettingsPage() {
   const [name, setName] = useState<LocalizedText>(() => completeLocalized(workspace.name, CONTENT_LANGUAGES));
   const [arabicDigits, setArabicDigits] = useState(workspace.arabicDigits);
   const [brandColor, setBrandColor] = useState(workspace.brandColor);
+  const [requiredApprovals, setRequiredApprovals] = useState<number | string>(workspace.requiredApprovals ?? 1);
   const [clientFields, setClientFields] = useState<FieldMessages>({});
   const mutation = useMutation({
     mutationFn: (body: WorkspaceUpdate) => updateWorkspace(workspace.id, body),
@@ -38,7 +40,13 @@ export function SettingsPage() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const parsed = WorkspaceUpdateSchema.safeParse({ name, contentLanguages: languages, arabicDigits, brandColor });
+          const parsed = WorkspaceUpdateSchema.safeParse({
+            name,
+            contentLanguages: languages,
+            arabicDigits,
+            brandColor,
+            requiredApprovals: Number(requiredApprovals),
+          });
           if (!parsed.success) return setClientFields(fieldsFromZod(parsed.error, t));
           setClientFields({});
           if (!mutation.isPending) mutation.mutate(parsed.data);
@@ -92,6 +100,17 @@ export function SettingsPage() {
             format="hex"
             dir="ltr"
             error={fields.brandColor}
+            maw={240}
+          />
+          <NumberInput
+            label={t('review.settings.requiredApprovals')}
+            description={t('review.settings.requiredApprovalsHelp')}
+            value={requiredApprovals}
+            onChange={setRequiredApprovals}
+            min={1}
+            max={LIMITS.requiredApprovalsMax}
+            allowDecimal={false}
+            error={fields.requiredApprovals}
             maw={240}
           />
           <Group justify="flex-end">
