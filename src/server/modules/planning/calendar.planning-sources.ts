@@ -17,10 +17,10 @@ import {
 } from './calendar.repo.js';
 import { type CalendarSourceRange, registerCalendarSource } from './calendar.sources.js';
 
-/** App paths of planning items (the campaigns pages own them): a task opens in its campaign, else in "my tasks". */
+/** App paths of planning items (the campaigns pages own them): a task opens in its campaign's drawer, else on its own page. */
 export const planningLinks = {
   task: (workspaceId: string, taskId: string, campaignId: string | null) =>
-    campaignId ? `/w/${workspaceId}/campaigns/${campaignId}?task=${taskId}` : `/w/${workspaceId}/my-tasks?task=${taskId}`,
+    campaignId ? `/w/${workspaceId}/campaigns/${campaignId}?task=${taskId}` : `/w/${workspaceId}/tasks/${taskId}`,
   campaign: (workspaceId: string, campaignId: string) => `/w/${workspaceId}/campaigns/${campaignId}`,
   calendarDay: (workspaceId: string, date: string) => `/w/${workspaceId}/calendar?view=agenda&date=${date}`,
 };
