@@ -259,7 +259,8 @@ describe('history and concurrency', () => {
     const audits = await t.platform.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityType, TYPE), eq(auditLog.entityId, id), like(auditLog.action, 'review.%')));
+      .where(and(eq(auditLog.entityType, TYPE), eq(auditLog.entityId, id), like(auditLog.action, 'review.%')))
+      .orderBy(auditLog.id);
     expect(audits.map((entry) => entry.action)).toEqual(events.map((event: { action: string }) => `review.${event.action}`));
   });
 
@@ -273,6 +274,22 @@ describe('history and concurrency', () => {
       .from(contentReviewEvents)
       .where(eq(contentReviewEvents.reviewId, (row as { id: string }).id));
     expect(events).toHaveLength(1);
+  });
+
+  it('counts two approvals given at the same moment, so the item is approved once', async () => {
+    await setRequiredApprovals(2);
+    try {
+      const id = await makeCampaign();
+      await act(as.officer, id, { action: 'submit' });
+      const responses = await Promise.all([act(as.reviewer, id, { action: 'approve' }), act(as.reviewer2, id, { action: 'approve' })]);
+      expect(responses.map((response) => response.statusCode)).toEqual([200, 200]);
+      const after = await review(as.officer, id);
+      expect(after.state).toBe('approved');
+      expect(after.approvals).toHaveLength(2);
+      expect(after.events.map((event: { toState: string }) => event.toState)).toEqual(['in_review', 'in_review', 'approved']);
+    } finally {
+      await setRequiredApprovals(1);
+    }
   });
 
   it('sends an approved brief back to review when it is edited, clearing approvals', async () => {
@@ -289,6 +306,69 @@ describe('history and concurrency', () => {
     const after = await review(as.officer, id);
     expect(after).toMatchObject({ state: 'in_review', approvals: [] });
     expect(after.events.at(-1)).toMatchObject({ action: 'content_changed', fromState: 'approved', toState: 'in_review' });
+  });
+});
+
+describe('content changes and settings', () => {
+  const editBrief = (id: string, value: string) =>
+    t.request(as.officer, {
+      method: 'PUT',
+      url: `/api/workspaces/${workspaceId}/campaigns/${id}/brief`,
+      payload: { brief: { ar: { value: `${value} ع`, status: 'reviewed' }, fr: { value, status: 'reviewed' } } },
+    });
+
+  it('starts every item as a draft without writing anything, and leaves a draft untouched by edits', async () => {
+    const id = await makeCampaign();
+    expect(await review(as.viewer, id)).toMatchObject({ state: 'draft', events: [], approvals: [], allowedActions: [] });
+    expect((await editBrief(id, 'Premier jet')).statusCode).toBe(200);
+    expect((await review(as.officer, id)).events).toEqual([]);
+    const rows = await t.platform.database.db.select().from(contentReviews).where(eq(contentReviews.contentId, id));
+    expect(rows).toEqual([]);
+  });
+
+  it('clears the approvals of an item still in review when its text changes, and tells reviewers of an approved item edited', async () => {
+    await setRequiredApprovals(2);
+    try {
+      const id = await makeCampaign();
+      await act(as.officer, id, { action: 'submit' });
+      await act(as.reviewer, id, { action: 'approve' });
+      await editBrief(id, 'Version corrigée');
+      const after = await review(as.officer, id);
+      expect(after).toMatchObject({ state: 'in_review', approvals: [] });
+      expect(after.events.at(-1)).toMatchObject({ action: 'content_changed', fromState: 'in_review', toState: 'in_review' });
+      // The reviewer may approve the new version.
+      expect((await act(as.reviewer, id, { action: 'approve' })).json().approvals).toHaveLength(1);
+    } finally {
+      await setRequiredApprovals(1);
+    }
+    const approved = await makeCampaign();
+    await act(as.officer, approved, { action: 'submit' });
+    await act(as.reviewer, approved, { action: 'approve' });
+    const requests = () =>
+      t.platform.database.db
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.userId, as.reviewer.userId),
+            eq(notifications.kind, 'review-requested'),
+            like(notifications.link, `%${approved}%`),
+          ),
+        );
+    expect(await requests()).toHaveLength(1);
+    await editBrief(approved, 'Après approbation');
+    expect(await requests()).toHaveLength(2);
+  });
+
+  it('keeps the required approvals between 1 and 10, set by admins only', async () => {
+    const url = `/api/workspaces/${workspaceId}`;
+    for (const requiredApprovals of [0, 11, 1.5]) {
+      const response = await t.request(as.admin, { method: 'PATCH', url, payload: { requiredApprovals } });
+      expect(response.statusCode, String(requiredApprovals)).toBe(400);
+      expect(Object.keys(response.json().fields)).toEqual(['requiredApprovals']);
+    }
+    expect((await t.request(as.officer, { method: 'PATCH', url, payload: { requiredApprovals: 2 } })).statusCode).toBe(403);
+    expect((await t.request(as.viewer, { method: 'GET', url })).json().requiredApprovals).toBe(1);
   });
 });
 
