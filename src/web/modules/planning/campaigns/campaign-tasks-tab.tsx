@@ -62,7 +62,13 @@ function NewTaskModal(props: { workspaceId: string; campaign: Campaign; language
   });
   const fields = { ...fieldsFromApiError(mutation.error), ...clientFields };
   return (
-    <Modal opened onClose={props.onClose} title={t('campaigns.task.new')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('campaigns.action.dismiss') }}
+      opened
+      onClose={props.onClose}
+      title={t('campaigns.task.new')}
+      size="lg"
+    >
       <form
         noValidate
         onSubmit={(event) => {

@@ -99,7 +99,7 @@ export function CampaignPage() {
               {t('campaigns.saveAsTemplate.open')}
             </Button>
             <Button
-              color={item.isArchived ? 'teal.9' : 'red.9'}
+              color={item.isArchived ? 'teal' : 'red'}
               variant="light"
               loading={archive.isPending}
               onClick={() => archive.mutate(!item.isArchived)}
@@ -153,6 +153,7 @@ export function CampaignPage() {
         </Tabs.Panel>
       </Tabs>
       <Drawer
+        closeButtonProps={{ 'aria-label': t('campaigns.action.dismiss') }}
         opened={Boolean(openTaskId)}
         onClose={() => setParam('task', null)}
         position={dir === 'rtl' ? 'left' : 'right'}

@@ -47,7 +47,13 @@ export function GoalDateDialog({ workspaceId, campaign, tasks, languages, isOpen
   const isPreviewCurrent = preview?.goalDate === goalDate;
   const error = save.error ?? dryRun.error;
   return (
-    <Modal opened={isOpen} onClose={onClose} title={t('campaigns.goalMove.title')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('campaigns.action.dismiss') }}
+      opened={isOpen}
+      onClose={onClose}
+      title={t('campaigns.goalMove.title')}
+      size="lg"
+    >
       <form
         noValidate
         onSubmit={(event) => {

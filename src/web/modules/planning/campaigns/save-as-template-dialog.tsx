@@ -46,7 +46,13 @@ export function SaveAsTemplateDialog(props: {
   });
   const fields = { ...fieldsFromApiError(mutation.error), ...clientFields };
   return (
-    <Modal opened={isOpen} onClose={onClose} title={t('campaigns.saveAsTemplate.title')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('campaigns.action.dismiss') }}
+      opened={isOpen}
+      onClose={onClose}
+      title={t('campaigns.saveAsTemplate.title')}
+      size="lg"
+    >
       <form
         noValidate
         onSubmit={(event) => {

@@ -1,5 +1,5 @@
 /** What a schedule change does, before or after saving: counts, each task's new dates, and the warnings. */
-import { Alert, List, Stack, Text } from '@mantine/core';
+import { List, Paper, Stack, Text } from '@mantine/core';
 import { pickLocalized } from '../../../../shared/localized-text.js';
 import type { ScheduleChangeResult } from '../../../../shared/planning/campaign.schema.js';
 import type { Task } from '../../../../shared/planning/task.schema.js';
@@ -25,14 +25,21 @@ export function ScheduleChangeList({
   const hasWarnings = result.warnings.length > 0;
   return (
     <Stack gap="sm" data-testid="schedule-change">
-      <Alert color={hasWarnings ? 'orange' : 'teal'} variant="light" title={t('campaigns.change.title')}>
+      <Paper
+        withBorder
+        p="sm"
+        style={{ borderInlineStartWidth: 4, borderInlineStartColor: `var(--mantine-color-${hasWarnings ? 'orange' : 'teal'}-7)` }}
+      >
+        <Text fw={700} size="sm" mb={4}>
+          {t('campaigns.change.title')}
+        </Text>
         <List size="sm" data-testid="schedule-change-summary">
           <List.Item>{t('campaigns.change.moved', { count: summary.moved })}</List.Item>
           {summary.nonWorking > 0 ? <List.Item>{t('campaigns.change.nonWorking', { count: summary.nonWorking })}</List.Item> : null}
           {summary.past > 0 ? <List.Item>{t('campaigns.change.past', { count: summary.past })}</List.Item> : null}
           {summary.blocked > 0 ? <List.Item>{t('campaigns.change.blocked', { count: summary.blocked })}</List.Item> : null}
         </List>
-      </Alert>
+      </Paper>
       {result.changed.length > 0 ? (
         <List size="sm" spacing={2} aria-label={t('campaigns.change.listLabel')}>
           {result.changed.map((change) => (

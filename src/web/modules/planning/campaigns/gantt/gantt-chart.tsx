@@ -6,6 +6,7 @@
  */
 import { Text, VisuallyHidden } from '@mantine/core';
 import { type KeyboardEvent, type PointerEvent, useId, useMemo, useRef, useState } from 'react';
+import { type LocalizedText, pickLocalized } from '../../../../../shared/localized-text.js';
 import { addDays, type CalendarDate, weekdayOf } from '../../../../../shared/planning/calendar-date.js';
 import { weekendDaysOf } from '../../../../../shared/planning/holiday-rules.js';
 import type { Holiday } from '../../../../../shared/planning/holidays.js';
@@ -55,7 +56,7 @@ const AXIS_HEIGHT = 44;
 
 export function GanttChart(props: GanttChartProps) {
   const { tasks, dependencies, goalDate, today, holidays, countries, languages, canMove, dayWidth = 28 } = props;
-  const { t, dir } = useI18n();
+  const { t, dir, locale } = useI18n();
   const formatDay = useDayFormat();
   const hintId = useId();
   const [pending, setPending] = useState<PendingMove | null>(null);
@@ -194,7 +195,7 @@ export function GanttChart(props: GanttChartProps) {
                       data-moved={movedIds.has(task.id) ? '' : undefined}
                       aria-describedby={hintId}
                       aria-label={t('campaigns.gantt.barLabel', {
-                        title: titleOf(task, languages),
+                        title: titleOf(task, locale, languages),
                         start: formatDay(task.startDate),
                         due: formatDay(task.dueDate),
                       })}
@@ -229,6 +230,7 @@ export function GanttChart(props: GanttChartProps) {
             {t('campaigns.gantt.preview', {
               title: titleOf(
                 tasks.find((task) => task.id === pending.taskId),
+                locale,
                 languages,
               ),
               due: formatDay(addDays(tasks.find((task) => task.id === pending.taskId)?.dueDate ?? today, pending.days)),
@@ -248,13 +250,8 @@ function DateLine({ kind, date, geometry }: { kind: 'today' | 'goal'; date: Cale
   return <div className="gantt-line" data-kind={kind} style={{ insetInlineStart: offset + geometry.dayWidth / 2 }} />;
 }
 
-function titleOf(task: Pick<Task, 'title'> | undefined, languages: readonly string[]): string {
-  if (!task) return '';
-  for (const language of [...languages, ...Object.keys(task.title)]) {
-    const value = task.title[language]?.value;
-    if (value) return value;
-  }
-  return '';
+function titleOf(task: Pick<Task, 'title'> | undefined, locale: string, languages: readonly string[]): string {
+  return (task && pickLocalized(task.title as LocalizedText, locale, languages)?.value) ?? '';
 }
 
 /** Weekends of any of the countries, and holidays, in the range. */

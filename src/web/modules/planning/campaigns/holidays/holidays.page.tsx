@@ -88,7 +88,7 @@ export function HolidaysPage() {
                       {t(`campaigns.holidays.source.${holiday.source}`)}
                     </Badge>
                     {holiday.isEstimated ? (
-                      <Badge color="orange.9" variant="filled" title={t('planning.holiday.estimated')}>
+                      <Badge color="grape.9" variant="filled" title={t('planning.holiday.estimated')}>
                         {t('campaigns.holidays.estimated')}
                       </Badge>
                     ) : null}
@@ -97,11 +97,11 @@ export function HolidaysPage() {
                 {canManage ? (
                   <Table.Td>
                     {holiday.source === 'builtin' ? (
-                      <Button size="compact-sm" variant="subtle" color="red.9" onClick={() => removeBuiltin.mutate(holiday)}>
+                      <Button size="compact-sm" variant="default" onClick={() => removeBuiltin.mutate(holiday)}>
                         {t('campaigns.holidays.remove')}
                       </Button>
                     ) : added ? (
-                      <Button size="compact-sm" variant="subtle" color="red.9" onClick={() => undo.mutate(added.id)}>
+                      <Button size="compact-sm" variant="default" onClick={() => undo.mutate(added.id)}>
                         {t('campaigns.holidays.removeAdded')}
                       </Button>
                     ) : null}

@@ -34,7 +34,7 @@ export function TaskAttachments(props: { workspaceId: string; task: Task; canEdi
             <bdi>{names[fileId] ?? t('campaigns.task.attachmentNumber', { number: formatNumber(index + 1) })}</bdi>
           </Anchor>
           {canEdit ? (
-            <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => remove.mutate(fileId)} loading={remove.isPending}>
+            <Button size="compact-xs" variant="default" onClick={() => remove.mutate(fileId)} loading={remove.isPending}>
               {t('web.action.remove')}
             </Button>
           ) : null}

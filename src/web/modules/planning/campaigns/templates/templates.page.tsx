@@ -81,7 +81,7 @@ export function TemplatesPage() {
               </Stack>
               <Group gap="xs">
                 <Badge
-                  color={template.source === 'workspace' ? 'blue.9' : template.source === 'customized' ? 'orange.9' : 'gray.7'}
+                  color={template.source === 'workspace' ? 'blue.9' : template.source === 'customized' ? 'grape.9' : 'gray.7'}
                   variant="filled"
                 >
                   {t(`campaigns.template.source.${template.source}`)}
@@ -95,7 +95,7 @@ export function TemplatesPage() {
                       <Button
                         size="xs"
                         variant="light"
-                        color="red.9"
+                        color="red"
                         loading={remove.isPending && remove.variables === template.key}
                         onClick={() => remove.mutate(template.key)}
                       >
