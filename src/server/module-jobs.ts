@@ -5,5 +5,9 @@
 import { taskRemindersJob } from './modules/planning/task-reminders.job.js';
 import type { JobDefinition } from './platform/jobs/job-queue.js';
 import type { Platform } from './platform/platform.js';
+import { publishDueReviewsJob } from './platform/review/publish-due.job.js';
 
-export const MODULE_JOBS: Array<(platform: Platform) => JobDefinition> = [taskRemindersJob as (platform: Platform) => JobDefinition];
+export const MODULE_JOBS: Array<(platform: Platform) => JobDefinition> = [
+  taskRemindersJob as (platform: Platform) => JobDefinition,
+  publishDueReviewsJob as (platform: Platform) => JobDefinition,
+];

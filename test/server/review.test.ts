@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaigns } from '../../src/server/modules/planning/campaigns.tables.js';
 import { notifications } from '../../src/server/platform/notifications/notifications.tables.js';
 import { auditLog, workspaces } from '../../src/server/platform/platform.tables.js';
+import { PUBLISH_DUE_JOB, publishDueReviews } from '../../src/server/platform/review/publish-due.job.js';
 import { contentReviewEvents, contentReviews } from '../../src/server/platform/review/review.tables.js';
 import { type LocalizedText, localized } from '../../src/shared/localized-text.js';
 import { REVIEW_ACTIONS, REVIEW_TRANSITIONS, type ReviewAction } from '../../src/shared/review/review.schema.js';
@@ -222,6 +223,26 @@ describe('languages before scheduling', () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'review.schedule')));
     expect(entry?.after).toMatchObject({ state: 'scheduled', overrideReason: 'Version arabe lue au téléphone' });
+  });
+
+  it('publishes scheduled items when their time comes, once, with an event and an audit entry', async () => {
+    expect(t.platform.jobs.names).toContain(PUBLISH_DUE_JOB);
+    const id = await approvedItem(reviewedBrief);
+    await act(as.officer, id, { action: 'schedule', scheduledFor: inOneHour() });
+    const db = t.platform.database.db;
+    expect(await publishDueReviews(db)).toBe(0);
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    expect(await publishDueReviews(db, later)).toBeGreaterThanOrEqual(1);
+    expect(await publishDueReviews(db, later)).toBe(0);
+    const after = await review(as.officer, id);
+    expect(after.state).toBe('published');
+    expect(after.events.at(-1)).toMatchObject({ action: 'publish', fromState: 'scheduled', toState: 'published', actor: null });
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'review.publish')));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.actorUserId).toBeNull();
   });
 
   it('refuses a schedule without a date or in the past', async () => {

@@ -5,6 +5,10 @@ import type { Review } from './review-api.js';
 
 export function ReviewHistory({ events }: { events: Review['events'] }) {
   const { t, formatDate } = useI18n();
+  // Without an actor: the scheduled publication (done by the platform), or an account since deleted.
+  const actorName = (event: Review['events'][number]) =>
+    event.actor?.name ??
+    (event.action === 'publish' && event.fromState === 'scheduled' ? t('review.history.platform') : t('review.history.someone'));
   return (
     <Stack gap={4}>
       <Title order={3} size="h5">
@@ -19,7 +23,7 @@ export function ReviewHistory({ events }: { events: Review['events'] }) {
           {events.map((event) => (
             <List.Item key={event.id}>
               <Text size="sm" span>
-                {t('review.history.entry', { actor: event.actor?.name ?? t('review.history.someone'), action: event.action })}
+                {t('review.history.entry', { actor: actorName(event), action: event.action })}
               </Text>{' '}
               <Text size="xs" c="dimmed" span>
                 {formatDate(event.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
