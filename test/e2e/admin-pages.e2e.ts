@@ -100,6 +100,22 @@ describe('people, account and admin pages', () => {
     await expect.poll(() => page.getByText('Aucun logo').count()).toBe(1);
   });
 
+  it('chooses the countries whose holidays count and the time zone', async () => {
+    await page.goto(`${workspaceUrl}/admin/settings`);
+    const algeria = page.getByRole('checkbox', { name: 'Algérie' });
+    await expect.poll(() => algeria.isChecked()).toBe(true);
+    await algeria.uncheck();
+    const zone = page.getByRole('combobox', { name: 'Fuseau horaire' });
+    await zone.fill('Europe/Par');
+    await page.getByRole('option', { name: 'Europe/Paris' }).click();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByText('Enregistré.').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Fuseau horaire' }).inputValue()).toBe('Europe/Paris');
+    expect(await page.getByRole('checkbox', { name: 'Algérie' }).isChecked()).toBe(false);
+    await expectAccessible(page, 'settings with holiday countries');
+  });
+
   it('applies a light brand colour, darkened enough for white text', async () => {
     await page.goto(`${workspaceUrl}/admin/settings`);
     const colour = page.getByLabel('Couleur de la marque');

@@ -14,6 +14,9 @@ export interface MeWorkspace {
   logoFileId: string | null;
   /** Approvals a content item needs before scheduling (absent from older servers' answers). */
   requiredApprovals?: number;
+  /** Countries whose holidays the planning warns about, and the workspace's time zone. */
+  holidayCountries?: string[];
+  timeZone?: string;
   role: Role;
 }
 

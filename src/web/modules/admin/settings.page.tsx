@@ -1,9 +1,9 @@
-/** Workspace settings: name, content languages, Arabic digits, brand colour, required approvals (S5), and the logo (applied on upload). */
-import { Alert, Button, Checkbox, ColorInput, Group, NumberInput, Radio, Stack, Title } from '@mantine/core';
+/** Workspace settings: name, content languages, Arabic digits, brand colour, required approvals (S5), holiday countries and time zone (S3), and the logo (applied on upload). */
+import { Alert, Button, Checkbox, ColorInput, Group, NumberInput, Radio, Select, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CONTENT_LANGUAGES } from '../../../shared/languages.js';
-import { LIMITS } from '../../../shared/limits.js';
+import { CONSORTIUM_COUNTRIES, LIMITS } from '../../../shared/limits.js';
 import type { LocalizedText } from '../../../shared/localized-text.js';
 import { type WorkspaceUpdate, WorkspaceUpdateSchema } from '../../../shared/workspaces/workspace.schema.js';
 import { ME_QUERY_KEY } from '../../api/session.js';
@@ -11,9 +11,14 @@ import { useWorkspace } from '../../app/workspace-context.js';
 import { ErrorAlert, type FieldMessages, fieldsFromApiError, fieldsFromZod, languageErrorsOf } from '../../components/form-errors.js';
 import { completeLocalized } from '../../components/localized-text.js';
 import { LocalizedTextEditor } from '../../components/localized-text-editor.js';
-import { useT } from '../../i18n/i18n-context.js';
+import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { updateWorkspace } from './admin-api.js';
 import { WorkspaceLogo } from './workspace-logo.js';
+
+/** The consortium's zones first, then every zone the browser knows. */
+const TIME_ZONES = [
+  ...new Set(['Africa/Casablanca', 'Africa/Tunis', 'Africa/Algiers', 'Europe/Paris', ...Intl.supportedValuesOf('timeZone')]),
+];
 
 export function SettingsPage() {
   const t = useT();
@@ -25,7 +30,11 @@ export function SettingsPage() {
   const [arabicDigits, setArabicDigits] = useState(workspace.arabicDigits);
   const [brandColor, setBrandColor] = useState(workspace.brandColor);
   const [requiredApprovals, setRequiredApprovals] = useState<number | string>(workspace.requiredApprovals ?? 1);
+  const [holidayCountries, setHolidayCountries] = useState<string[]>(workspace.holidayCountries ?? [...CONSORTIUM_COUNTRIES]);
+  const [timeZone, setTimeZone] = useState<string | null>(workspace.timeZone ?? 'Africa/Casablanca');
   const [clientFields, setClientFields] = useState<FieldMessages>({});
+  const { locale } = useI18n();
+  const countryName = new Intl.DisplayNames([locale], { type: 'region' });
   const mutation = useMutation({
     mutationFn: (body: WorkspaceUpdate) => updateWorkspace(workspace.id, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }),
@@ -46,6 +55,8 @@ export function SettingsPage() {
             arabicDigits,
             brandColor,
             requiredApprovals: Number(requiredApprovals),
+            holidayCountries,
+            timeZone: timeZone ?? undefined,
           });
           if (!parsed.success) return setClientFields(fieldsFromZod(parsed.error, t));
           setClientFields({});
@@ -112,6 +123,31 @@ export function SettingsPage() {
             allowDecimal={false}
             error={fields.requiredApprovals}
             maw={240}
+          />
+          <Checkbox.Group
+            label={t('web.settings.holidayCountries')}
+            description={t('web.settings.holidayCountriesHelp')}
+            value={holidayCountries}
+            onChange={setHolidayCountries}
+            error={fields.holidayCountries}
+          >
+            <Group mt="xs">
+              {CONSORTIUM_COUNTRIES.map((country) => (
+                <Checkbox key={country} value={country} label={countryName.of(country) ?? country} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Select
+            label={t('web.settings.timeZone')}
+            description={t('web.settings.timeZoneHelp')}
+            data={TIME_ZONES}
+            value={timeZone}
+            onChange={setTimeZone}
+            searchable
+            allowDeselect={false}
+            dir="ltr"
+            error={fields.timeZone}
+            maw={320}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={mutation.isPending}>
