@@ -70,8 +70,14 @@ describe('needs register', () => {
     const status = page.getByRole('combobox', { name: /^(الحالة|Statut)/ });
     await status.click();
     await page.getByRole('option', { name: /^(مقبولة|Accepté)$/ }).click();
+    // The need is answered by the press kit translation of the closing press conference.
+    await page.getByRole('combobox', { name: /^(الحملة المرتبطة|Campagne liée)/ }).click();
+    await page.getByRole('option', { name: /الندوة الصحفية الختامية|Conférence de presse de clôture/ }).click();
+    await page.getByRole('combobox', { name: /^(المهمة التي تلبّيها|Tâche qui y répond)/ }).click();
+    await page.getByRole('option', { name: /ترجمة الملف الصحفي|Dossier de presse traduit/ }).click();
     await page.getByRole('button', { name: /^(حفظ القرار|Enregistrer la décision)$/ }).click();
     await expect.poll(() => page.getByTestId('need-status').getAttribute('data-status')).toBe('accepted');
+    await expect.poll(() => page.getByRole('link', { name: /ترجمة الملف الصحفي|Dossier de presse traduit/ }).count()).toBe(1);
     await expectAccessible(page, 'need triage');
     await screenshot(page, 'need-triage');
   });

@@ -11,7 +11,7 @@ import { PageLoader } from '../../../components/page-loader.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { useOrganisation } from '../../directory/directory-api.js';
 import { NeedStatusBadge } from './need-status-badge.js';
-import { type Need, needKeys, triageNeed, useCampaignOptions, useNeed, useNeedHistory } from './needs-api.js';
+import { type Need, needKeys, triageNeed, useCampaignOptions, useCampaignTaskOptions, useNeed, useNeedHistory } from './needs-api.js';
 
 function TriagePanel({ need, workspaceId }: { need: Need; workspaceId: string }) {
   const { t, locale } = useI18n();
@@ -19,14 +19,17 @@ function TriagePanel({ need, workspaceId }: { need: Need; workspaceId: string })
   const [status, setStatus] = useState<string | null>(need.status);
   const [declineReason, setDeclineReason] = useState(need.declineReason ?? '');
   const [campaignId, setCampaignId] = useState<string | null>(need.campaignId);
+  const [taskId, setTaskId] = useState<string | null>(need.taskId);
   const [deliverableUrl, setDeliverableUrl] = useState(need.deliverableUrl ?? '');
   const campaigns = useCampaignOptions(workspaceId, true);
+  const campaignTasks = useCampaignTaskOptions(workspaceId, campaignId);
   const mutation = useMutation({
     mutationFn: () =>
       triageNeed(workspaceId, need.id, {
         status: (status ?? need.status) as NeedStatus,
         declineReason: status === 'declined' ? declineReason.trim() || null : null,
         campaignId,
+        taskId: campaignId ? taskId : null,
         deliverableUrl: deliverableUrl.trim() || null,
       }),
     onSuccess: async (saved) => {
@@ -36,10 +39,10 @@ function TriagePanel({ need, workspaceId }: { need: Need; workspaceId: string })
     },
   });
   const fields = fieldsFromApiError(mutation.error);
-  const campaignOptions = (campaigns.data?.items ?? []).map((campaign) => ({
-    value: campaign.id,
-    label: campaign.title[locale]?.value || Object.values(campaign.title).find((entry) => entry.value)?.value || '—',
-  }));
+  const titleOf = (title: Record<string, { value: string }>) =>
+    title[locale]?.value || Object.values(title).find((entry) => entry.value)?.value || '—';
+  const campaignOptions = (campaigns.data?.items ?? []).map((campaign) => ({ value: campaign.id, label: titleOf(campaign.title) }));
+  const taskOptions = (campaignTasks.data?.tasks ?? []).map((task) => ({ value: task.id, label: titleOf(task.title) }));
 
   return (
     <Paper withBorder p="md" component="section" aria-label={t('needs.triage.title')}>
@@ -79,10 +82,25 @@ function TriagePanel({ need, workspaceId }: { need: Need; workspaceId: string })
             clearable
             searchable
             value={campaignId}
-            onChange={setCampaignId}
+            onChange={(value) => {
+              setCampaignId(value);
+              setTaskId(null);
+            }}
             data={campaignOptions}
             error={fields.campaignId}
           />
+          {campaignId ? (
+            <Select
+              label={t('needs.field.task')}
+              placeholder={t('needs.noTask')}
+              clearable
+              searchable
+              value={taskId}
+              onChange={setTaskId}
+              data={taskOptions}
+              error={fields.taskId}
+            />
+          ) : null}
           <TextInput
             type="url"
             dir="ltr"
@@ -110,6 +128,8 @@ export function NeedDetailPage() {
   const need = useNeed(workspace.id, needId);
   const history = useNeedHistory(workspace.id, needId);
   const organisation = useOrganisation(workspace.id, need.data?.organisationId ?? undefined);
+  const linkedCampaignTasks = useCampaignTaskOptions(workspace.id, need.data?.campaignId ?? null);
+  const linkedCampaigns = useCampaignOptions(workspace.id, Boolean(need.data?.campaignId));
   const languages = workspace.contentLanguages;
   if (need.isPending) return <PageLoader />;
   if (!need.data) return <ErrorAlert error={need.error} />;
@@ -163,6 +183,28 @@ export function NeedDetailPage() {
           t('needs.field.organisation'),
           organisation.data ? <LocalizedValue value={organisation.data.name} fallbacks={languages} /> : <Text>—</Text>,
         )}
+        {data.campaignId
+          ? detail(
+              t('needs.field.campaign'),
+              <Anchor component={Link} href={href(`/campaigns/${data.campaignId}`)}>
+                <LocalizedValue
+                  value={linkedCampaigns.data?.items.find((campaign) => campaign.id === data.campaignId)?.title ?? {}}
+                  fallbacks={languages}
+                />
+              </Anchor>,
+            )
+          : null}
+        {data.taskId
+          ? detail(
+              t('needs.field.task'),
+              <Anchor component={Link} href={href(`/tasks/${data.taskId}`)}>
+                <LocalizedValue
+                  value={linkedCampaignTasks.data?.tasks.find((task) => task.id === data.taskId)?.title ?? {}}
+                  fallbacks={languages}
+                />
+              </Anchor>,
+            )
+          : null}
         {data.deliverableUrl
           ? detail(
               t('needs.field.deliverableUrl'),

@@ -71,6 +71,19 @@ export const triageNeed = (workspaceId: string, needId: string, body: NeedTriage
   apiRequest<Need>(`${needsPath(workspaceId)}/${needId}/triage`, { method: 'POST', body });
 
 /** Campaigns to link a need to (the first page is enough for a select). */
+/** The tasks of one campaign, to link a need to the task that answers it. */
+export function useCampaignTaskOptions(workspaceId: string, campaignId: string | null) {
+  return useQuery({
+    queryKey: ['need-task-options', workspaceId, campaignId],
+    queryFn: () =>
+      apiRequest<{ tasks: Array<{ id: string; title: Record<string, { value: string; status: string }>; dueDate: string }> }>(
+        `/api/workspaces/${workspaceId}/campaigns/${campaignId}/plan`,
+      ),
+    enabled: Boolean(campaignId),
+    retry: false,
+  });
+}
+
 export function useCampaignOptions(workspaceId: string, isEnabled: boolean) {
   return useQuery({
     queryKey: ['need-campaign-options', workspaceId],
