@@ -447,3 +447,21 @@ describe('items of another workspace', () => {
     expect(other?.requiredApprovals).toBe(1);
   });
 });
+
+describe('demo workspace', () => {
+  it('shows the press conference brief submitted for review, with a comment on its Arabic version', async () => {
+    const { seedDemo } = await import('../../src/server/demo/seed-demo.js');
+    expect(await seedDemo(t.platform)).toBe(true);
+    const db = t.platform.database.db;
+    const [demo] = await db.select().from(workspaces).where(eq(workspaces.slug, 'altermed'));
+    const [row] = await db
+      .select()
+      .from(contentReviews)
+      .where(eq(contentReviews.workspaceId, demo?.id as string));
+    expect(row).toMatchObject({ contentType: TYPE, state: 'in_review' });
+    const reviewer = await t.signIn('reviewer@altermed.demo', 'altermed-demo-2026');
+    const response = await t.request(reviewer, { method: 'GET', url: reviewUrl(row?.contentId as string, '', demo?.id) });
+    expect(response.json()).toMatchObject({ state: 'in_review', allowedActions: ['approve', 'request_changes'] });
+    expect(response.json().comments).toMatchObject([{ language: 'ar', author: { name: 'Claire Martin' } }]);
+  });
+});
