@@ -133,6 +133,21 @@ describe('campaigns and retro-planning', () => {
   it('moves the goal date by a week after a dry run (French)', async () => {
     const goal = saturdayAfter(60);
     await moveGoalDateByAWeek('fr', goal);
+    // The shared calendar follows: the goal date and the press conference milestone are on the new day.
+    const campaignUrl = page.url();
+    const campaignId = /\/campaigns\/([0-9a-f-]{36})/.exec(campaignUrl)?.[1] as string;
+    const newGoal = addDays(goal, 7);
+    await page.goto(`${workspaceUrl}/calendar?view=agenda&date=${newGoal}&campaignId=${campaignId}`);
+    const day = page.getByTestId('calendar-agenda').locator(`section[data-date="${newGoal}"]`);
+    await expect.poll(() => day.locator('.tawasul-cal-kind[data-kind="campaign-goal"]').count()).toBe(1);
+    expect(
+      await page
+        .getByTestId('calendar-agenda')
+        .locator(`section[data-date="${goal}"] .tawasul-cal-kind[data-kind="campaign-goal"]`)
+        .count(),
+    ).toBe(0);
+    await page.goto(campaignUrl);
+    await expect.poll(() => page.getByTestId('gantt').locator('[data-task-id]').count()).toBe(9);
   });
 
   it('moves a bar with the keyboard and pushes its dependant (French)', async () => {

@@ -8,7 +8,11 @@ import { useT } from '../../../../i18n/i18n-context.js';
 export function TaskChecklist({ task, canEdit, onSave }: { task: Task; canEdit: boolean; onSave(checklist: Task['checklist']): void }) {
   const t = useT();
   const [label, setLabel] = useState('');
-  const done = task.checklist.filter((item) => item.isDone).length;
+  // A tick shows at once; the server's answer (a new `updatedAt`) then becomes the truth again.
+  const [ticks, setTicks] = useState<{ version: string; isDone: Record<string, boolean> }>({ version: task.updatedAt, isDone: {} });
+  const ticking = ticks.version === task.updatedAt ? ticks.isDone : {};
+  const isDone = (item: Task['checklist'][number]) => ticking[item.id] ?? item.isDone;
+  const done = task.checklist.filter(isDone).length;
   return (
     <Stack gap="xs">
       <Text fw={600} component="h3" size="md" m={0}>
@@ -18,11 +22,13 @@ export function TaskChecklist({ task, canEdit, onSave }: { task: Task; canEdit: 
         <Checkbox
           key={item.id}
           label={<bdi>{item.label}</bdi>}
-          checked={item.isDone}
+          checked={isDone(item)}
           disabled={!canEdit}
-          onChange={(event) =>
-            onSave(task.checklist.map((entry) => (entry.id === item.id ? { ...entry, isDone: event.currentTarget.checked } : entry)))
-          }
+          onChange={(event) => {
+            const checked = event.currentTarget.checked;
+            setTicks({ version: task.updatedAt, isDone: { ...ticking, [item.id]: checked } });
+            onSave(task.checklist.map((entry) => (entry.id === item.id ? { ...entry, isDone: checked } : entry)));
+          }}
         />
       ))}
       {canEdit ? (
