@@ -128,6 +128,11 @@ describe('campaigns and retro-planning', () => {
     });
     await expectAccessible(page, 'gantt fr');
     await screenshot(page, 'gantt-fr');
+    // The brief, reviewed through the approval workflow, is one click away.
+    await page.getByRole('link', { name: 'Brief de la campagne' }).click();
+    await page.waitForURL(/\/brief$/);
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('gantt').locator('[data-task-id]').count()).toBe(9);
   });
 
   it('moves the goal date by a week after a dry run (French)', async () => {

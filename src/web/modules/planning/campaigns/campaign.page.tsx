@@ -92,6 +92,12 @@ export function CampaignPage() {
             />
           </Group>
         </Stack>
+        <Group gap="xs">
+          {/* The brief is reviewed through the approval workflow; everyone may read it. */}
+          <Button component={Link} href={href(`/campaigns/${item.id}/brief`)} variant="default">
+            {t('review.brief.title')}
+          </Button>
+        </Group>
         {canPlan ? (
           <Group gap="xs">
             <Button onClick={() => setDialog('goal')}>{t('campaigns.goalMove.open')}</Button>
