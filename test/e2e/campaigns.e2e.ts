@@ -2,7 +2,7 @@
  * Campaigns and retro-planning in French, then in Arabic (mirrored): create a closing press conference
  * from the shipped template, see its Gantt, move the goal date by a week after a dry run that names
  * what moves and what to watch, then move one bar (keyboard in French, mouse drag in Arabic) and see
- * its dependant pushed. Every page passes axe-core; the Gantt screenshots also go to docs/ for the README.
+ * its dependant pushed. Every page passes axe-core; screenshots go to test-results/e2e/.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,7 +168,7 @@ describe('campaigns and retro-planning', () => {
     await expect.poll(() => page.getByText(words.lastMove).count()).toBe(1);
     await expect.poll(() => dependant.getAttribute('aria-label')).not.toBe(dependantBefore);
     await expectAccessible(page, 'gantt after move fr');
-    await page.screenshot({ path: 'docs/screenshot-gantt-fr.png' });
+    await screenshot(page, 'gantt-after-move-fr');
   });
 
   it('opens a task from the Gantt, ticks a checklist item and comments', async () => {
@@ -235,7 +235,7 @@ describe('campaigns and retro-planning', () => {
     await expect.poll(() => dependant.getAttribute('aria-label')).not.toBe(dependantBefore);
     await page.mouse.move(0, 0);
     await expectAccessible(page, 'gantt after drag ar');
-    await page.screenshot({ path: 'docs/screenshot-gantt-ar.png' });
+    await screenshot(page, 'gantt-after-drag-ar');
   });
 
   it('shows my tasks, the templates and the holidays in Arabic', async () => {
