@@ -61,6 +61,7 @@ export function GanttChart(props: GanttChartProps) {
   const hintId = useId();
   const [pending, setPending] = useState<PendingMove | null>(null);
   const movedByPointer = useRef(false);
+  const hasScrolled = useRef(false);
 
   const range = useMemo(() => ganttRangeOf(tasks, goalDate, today), [tasks, goalDate, today]);
   const geometry: GanttGeometry = { range, dayWidth, rowHeight: ROW_HEIGHT, dir };
@@ -123,7 +124,22 @@ export function GanttChart(props: GanttChartProps) {
   return (
     <div>
       <VisuallyHidden id={hintId}>{t(canMove ? 'campaigns.gantt.moveHint' : 'campaigns.gantt.openHint')}</VisuallyHidden>
-      <div className="gantt-scroll" data-testid="gantt">
+      <div
+        className="gantt-scroll"
+        data-testid="gantt"
+        ref={(element) => {
+          // Open on the work still to do: the range may start weeks earlier (today, done tasks).
+          if (!element || hasScrolled.current) return;
+          hasScrolled.current = true;
+          const first = tasks
+            .filter((task) => task.status !== 'done')
+            .map((task) => task.startDate)
+            .sort()[0];
+          if (!first) return;
+          const offset = Math.max(0, inlineOffsetOf(first, geometry) - 2 * dayWidth);
+          element.scrollLeft = dir === 'rtl' ? -offset : offset;
+        }}
+      >
         <div className="gantt-canvas" style={{ width: LABEL_WIDTH + width }}>
           <div className="gantt-row" style={{ height: AXIS_HEIGHT }} aria-hidden="true">
             <div className="gantt-label" style={{ width: LABEL_WIDTH }}>
