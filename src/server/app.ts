@@ -20,6 +20,7 @@ import { adminRoutes } from './platform/admin/admin.routes.js';
 import { pingDatabase } from './platform/db/database.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { installSession } from './platform/http/session.js';
+import { installWriteClearing } from './platform/http/write-cleared-cache.js';
 import { notificationRoutes } from './platform/notifications/notifications.routes.js';
 import type { Platform } from './platform/platform.js';
 import { reviewRoutes } from './platform/review/review.routes.js';
@@ -66,6 +67,7 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
     },
     transform: jsonSchemaTransform,
   });
+  installWriteClearing(app);
   installSession(app, platform.auth, {
     secret: platform.config.secretKey,
     publicUrl: platform.config.publicUrl,

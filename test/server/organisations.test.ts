@@ -118,3 +118,28 @@ describe('list totals', () => {
     expect(page.isTotalCapped).toBe(false);
   });
 });
+
+describe('list cache (embedded database)', () => {
+  it('never serves a list older than the last write made through the API', async () => {
+    const workspace = await t.make.workspace();
+    const writer = await t.signIn((await t.make.member(workspace.id, 'officer')).email);
+    const url = `/api/workspaces/${workspace.id}/organisations`;
+    const list = async () => (await t.request(writer, { method: 'GET', url })).json();
+    expect((await list()).total).toBe(0);
+    expect((await list()).total).toBe(0);
+    const created = await t.request(writer, { method: 'POST', url, payload: bilingual });
+    expect(created.statusCode).toBe(201);
+    const afterCreate = await list();
+    expect(afterCreate.total).toBe(1);
+    expect(afterCreate.items[0].peopleCount).toBe(0);
+    const person = await t.request(writer, {
+      method: 'POST',
+      url: `/api/workspaces/${workspace.id}/people`,
+      payload: { name: { fr: { value: 'Salma', status: 'draft' } }, organisationId: created.json().id },
+    });
+    expect(person.statusCode).toBe(201);
+    expect((await list()).items[0].peopleCount).toBe(1);
+    await t.request(writer, { method: 'POST', url: `${url}/${created.json().id}/archive` });
+    expect((await list()).total).toBe(0);
+  });
+});

@@ -5,12 +5,14 @@ import { z } from 'zod';
 import {
   OrganisationCreateSchema,
   OrganisationListQuerySchema,
+  type OrganisationPage,
   OrganisationPageSchema,
   OrganisationSchema,
   OrganisationUpdateSchema,
 } from '../../../shared/directory/organisation.schema.js';
 import { contextOf, requirePermission } from '../../platform/http/guards.js';
 import { requestLocale } from '../../platform/http/request-locale.js';
+import { WriteClearedCache } from '../../platform/http/write-cleared-cache.js';
 import type { Platform } from '../../platform/platform.js';
 import { exportOrganisationsCsv } from './directory.export.js';
 import { createOrganisationsService } from './organisations.service.js';
@@ -21,7 +23,10 @@ const tags = ['directory'];
 
 export async function organisationRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
   const db = platform.database.db;
-  const service = createOrganisationsService(db);
+  // Two seconds bound what a background job could change unseen; writes through the API clear it at once.
+  const listCache =
+    platform.database.driver === 'pglite' ? new WriteClearedCache<OrganisationPage>({ ttlMs: 2_000, maxEntries: 500 }) : undefined;
+  const service = createOrganisationsService(db, { listCache });
   const canRead = requirePermission(db, 'directory:read');
   const canWrite = requirePermission(db, 'directory:write');
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -12,6 +12,7 @@ import type { Db } from '../../platform/db/database.js';
 import { encodeCursor } from '../../platform/db/pagination.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
+import type { WriteClearedCache } from '../../platform/http/write-cleared-cache.js';
 import { assertFileOwned } from '../../platform/storage/files.service.js';
 import { findWorkspaceById } from '../workspaces/workspaces.repo.js';
 import { presentOrganisation } from './organisations.presenter.js';
@@ -39,22 +40,38 @@ export function derivedKeys(name: LocalizedText, city: LocalizedText | undefined
   };
 }
 
-export function createOrganisationsService(db: Db) {
+/**
+ * `listCache` (embedded database only) keeps list pages for a moment: a list is read far more often
+ * than the directory changes, and every write request empties it (see write-cleared-cache.ts).
+ */
+export function createOrganisationsService(db: Db, options: { listCache?: WriteClearedCache<OrganisationPage> } = {}) {
+  const { listCache } = options;
+
+  async function listPage(ctx: ServiceContext, query: OrganisationListQuery): Promise<OrganisationPage> {
+    const { rows, total, isTotalCapped } = await findOrganisations(db, ctx.membership.workspaceId, query);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const counts = await countPeopleByOrganisation(
+      db,
+      page.map((row) => row.id),
+    );
+    return {
+      items: page.map((row) => presentOrganisation(row, counts.get(row.id) ?? 0)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ sortKey: last.sortName, id: last.id }) : null,
+      total,
+      isTotalCapped,
+    };
+  }
+
   return {
     async list(ctx: ServiceContext, query: OrganisationListQuery): Promise<OrganisationPage> {
-      const { rows, total, isTotalCapped } = await findOrganisations(db, ctx.membership.workspaceId, query);
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      const counts = await countPeopleByOrganisation(
-        db,
-        page.map((row) => row.id),
-      );
-      return {
-        items: page.map((row) => presentOrganisation(row, counts.get(row.id) ?? 0)),
-        nextCursor: rows.length > query.limit && last ? encodeCursor({ sortKey: last.sortName, id: last.id }) : null,
-        total,
-        isTotalCapped,
-      };
+      const key = `${ctx.membership.workspaceId}|${query.q ?? ''}|${query.country ?? ''}|${query.type ?? ''}|${query.archived}|${query.limit}|${query.cursor ?? ''}`;
+      const cached = listCache?.get(key);
+      if (cached) return cached;
+      const generation = listCache?.generation ?? 0;
+      const page = await listPage(ctx, query);
+      listCache?.set(key, page, generation, Number.POSITIVE_INFINITY);
+      return page;
     },
 
     async get(ctx: ServiceContext, id: string): Promise<Organisation> {

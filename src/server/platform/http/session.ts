@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Auth, CLIENT_IP_HEADER } from '../auth/auth.js';
 import { AppError } from '../errors.js';
 import { appErrorFromAuthResponse } from './auth-errors.js';
-import { SessionCache } from './session-cache.js';
+import { WriteClearedCache } from './write-cleared-cache.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
@@ -47,7 +47,7 @@ export function installSession(
   options: { secret: string; publicUrl: string; cacheSessions: boolean },
 ): void {
   const cache = options.cacheSessions
-    ? new SessionCache<NonNullable<FastifyRequest['actor']>>({ ttlMs: 30_000, maxEntries: 10_000 })
+    ? new WriteClearedCache<NonNullable<FastifyRequest['actor']>>({ ttlMs: 30_000, maxEntries: 10_000 })
     : undefined;
 
   async function resolveActor(request: FastifyRequest, token: string): Promise<FastifyRequest['actor']> {
@@ -63,16 +63,6 @@ export function installSession(
     };
     cache?.set(token, actor, generation, new Date(result.session.expiresAt).getTime());
     return actor;
-  }
-
-  if (cache) {
-    // Before (so the write's own checks read fresh data) and after (so nothing read before it commits survives).
-    app.addHook('onRequest', async (request) => {
-      if (UNSAFE_METHODS.has(request.method)) cache.clear();
-    });
-    app.addHook('onResponse', async (request) => {
-      if (UNSAFE_METHODS.has(request.method)) cache.clear();
-    });
   }
 
   app.addHook('onRequest', async (request) => {

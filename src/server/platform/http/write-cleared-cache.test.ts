@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SessionCache } from './session-cache.js';
+import { WriteClearedCache } from './write-cleared-cache.js';
 
-describe('SessionCache', () => {
+describe('WriteClearedCache', () => {
   function cacheAt(clock: { now: number }, maxEntries = 3) {
-    return new SessionCache<string>({ ttlMs: 1_000, maxEntries, now: () => clock.now });
+    return new WriteClearedCache<string>({ ttlMs: 1_000, maxEntries, now: () => clock.now });
   }
 
   it('keeps an entry for its time to live, and never past the session’s own expiry', () => {
