@@ -19,6 +19,7 @@ import { workspaceRoutes } from './modules/workspaces/workspaces.routes.js';
 import { adminRoutes } from './platform/admin/admin.routes.js';
 import { pingDatabase } from './platform/db/database.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import { cacheMembershipRoles } from './platform/http/guards.js';
 import { installSession } from './platform/http/session.js';
 import { installWriteClearing } from './platform/http/write-cleared-cache.js';
 import { notificationRoutes } from './platform/notifications/notifications.routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
     transform: jsonSchemaTransform,
   });
   installWriteClearing(app);
+  if (platform.database.driver === 'pglite') cacheMembershipRoles(platform.database.db);
   installSession(app, platform.auth, {
     secret: platform.config.secretKey,
     publicUrl: platform.config.publicUrl,

@@ -58,6 +58,26 @@ describe('workspaces', () => {
     expect((await t.request(admin, { method: 'PATCH', url, payload: { holidayCountries: ['XX'] } })).statusCode).toBe(400);
   });
 
+  it('applies a role change and a removal to the very next request', async () => {
+    const member = await t.make.member(workspaceId, 'officer');
+    const session = await t.signIn(member.email);
+    const url = `/api/workspaces/${workspaceId}/organisations`;
+    const payload = { name: { fr: { value: 'Réseau test', status: 'draft' } }, country: 'MA', type: 'association' };
+    expect((await t.request(session, { method: 'GET', url })).statusCode).toBe(200);
+    expect(
+      (
+        await t.request(admin, {
+          method: 'PATCH',
+          url: `/api/workspaces/${workspaceId}/members/${member.userId}`,
+          payload: { role: 'viewer' },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect((await t.request(session, { method: 'POST', url, payload })).statusCode).toBe(403);
+    await t.request(admin, { method: 'DELETE', url: `/api/workspaces/${workspaceId}/members/${member.userId}` });
+    expect((await t.request(session, { method: 'GET', url })).statusCode).toBe(404);
+  });
+
   it('never lets the last admin be demoted', async () => {
     const response = await t.request(admin, {
       method: 'PATCH',

@@ -9,8 +9,32 @@ import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { memberships } from '../platform.tables.js';
 import type { Actor, WorkspaceMembership } from './request-context.js';
+import { WriteClearedCache } from './write-cleared-cache.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Roles by `userId|workspaceId`, per database, when the app caches reads (embedded database only). */
+const roleCaches = new WeakMap<Db, WriteClearedCache<Role | null>>();
+
+/** Lets guards remember roles briefly; every write request (a role change, a removal) forgets them. */
+export function cacheMembershipRoles(db: Db): void {
+  roleCaches.set(db, new WriteClearedCache<Role | null>({ ttlMs: 30_000, maxEntries: 10_000 }));
+}
+
+async function findRole(db: Db, workspaceId: string, userId: string): Promise<Role | null> {
+  const cache = roleCaches.get(db);
+  const key = `${userId}|${workspaceId}`;
+  const cached = cache?.get(key);
+  if (cached !== undefined) return cached;
+  const generation = cache?.generation ?? 0;
+  const [membership] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  const role = (membership?.role as Role | undefined) ?? null;
+  cache?.set(key, role, generation, Number.POSITIVE_INFINITY);
+  return role;
+}
 
 /** A signed-in user is required. */
 export const requireUser: onRequestAsyncHookHandler = async (request) => {
@@ -24,12 +48,8 @@ export function requirePermission(db: Db, permission: Permission): onRequestAsyn
     const workspaceId = (request.params as { workspaceId?: string }).workspaceId;
     // A workspace the user is not a member of is reported as absent, so ids cannot be probed.
     if (!workspaceId || !UUID.test(workspaceId)) throw new AppError('NOT_FOUND');
-    const [membership] = await db
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, request.actor.user.id)));
-    if (!membership) throw new AppError('NOT_FOUND');
-    const role = membership.role as Role;
+    const role = await findRole(db, workspaceId, request.actor.user.id);
+    if (!role) throw new AppError('NOT_FOUND');
     if (!hasPermission(role, permission)) throw new AppError('FORBIDDEN');
     request.membership = { workspaceId, role };
   };
