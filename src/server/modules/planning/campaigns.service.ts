@@ -243,8 +243,9 @@ export function createCampaignsService(platform: Platform) {
             before: { goalDate: campaign.goalDate },
             after: { goalDate },
           });
+          // The goal and every task it moves are saved together, or not at all.
+          await saveDateChanges(tx, ctx, result.changed, 'reschedule');
         });
-        await saveDateChanges(db, ctx, result.changed, 'reschedule');
       }
       return { changed: result.changed, warnings: result.warnings, isSaved: !dryRun };
     },

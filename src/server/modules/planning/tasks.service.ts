@@ -210,7 +210,7 @@ export function createTasksService(platform: Platform) {
         dueDate,
         context,
       );
-      if (!dryRun) await saveDateChanges(db, ctx, result.changed, 'move');
+      if (!dryRun) await db.transaction((tx) => saveDateChanges(tx, ctx, result.changed, 'move'));
       return { changed: result.changed, warnings: result.warnings, isSaved: !dryRun };
     },
 
@@ -294,30 +294,27 @@ export function createTasksService(platform: Platform) {
   };
 }
 
-/** Saves new dates of several tasks in one transaction, with one audit entry per task. */
+/** Saves new dates of several tasks, with one audit entry per task, in the caller's transaction. */
 export async function saveDateChanges(
-  db: Platform['database']['db'],
+  tx: DbOrTransaction,
   ctx: ServiceContext,
   changes: Array<{ id: string; previousStartDate: string; previousDueDate: string; startDate: string; dueDate: string }>,
   reason: string,
 ): Promise<void> {
-  if (changes.length === 0) return;
   const workspaceId = ctx.membership.workspaceId;
-  await db.transaction(async (tx) => {
-    for (const change of changes) {
-      await tx
-        .update(tasks)
-        .set({ startDate: change.startDate, dueDate: change.dueDate, remindersSent: [], updatedAt: new Date() })
-        .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, change.id)));
-      await recordAudit(tx, {
-        workspaceId,
-        actorUserId: ctx.actor.user.id,
-        action: reason,
-        entityType: 'task',
-        entityId: change.id,
-        before: { startDate: change.previousStartDate, dueDate: change.previousDueDate },
-        after: { startDate: change.startDate, dueDate: change.dueDate },
-      });
-    }
-  });
+  for (const change of changes) {
+    await tx
+      .update(tasks)
+      .set({ startDate: change.startDate, dueDate: change.dueDate, remindersSent: [], updatedAt: new Date() })
+      .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, change.id)));
+    await recordAudit(tx, {
+      workspaceId,
+      actorUserId: ctx.actor.user.id,
+      action: reason,
+      entityType: 'task',
+      entityId: change.id,
+      before: { startDate: change.previousStartDate, dueDate: change.previousDueDate },
+      after: { startDate: change.startDate, dueDate: change.dueDate },
+    });
+  }
 }
