@@ -31,8 +31,7 @@ import {
 } from './campaigns.repo.js';
 import { campaigns, taskDependencies, tasks } from './campaigns.tables.js';
 import { scheduleContextOf } from './planning-context.js';
-import { assertMember, findCampaignTasks, presentTasks } from './tasks.repo.js';
-import { saveDateChanges } from './tasks.service.js';
+import { assertMember, findCampaignTasks, presentTasks, saveDateChanges } from './tasks.repo.js';
 import { createTemplatesService, findTemplate } from './templates.service.js';
 
 function assertNotPast(goalDate: CalendarDate, today: CalendarDate): void {

@@ -2,9 +2,10 @@
 import { and, asc, count, eq, gt, inArray, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { CalendarDate } from '../../../shared/planning/calendar-date.js';
 import type { Task, TaskListQuery } from '../../../shared/planning/task.schema.js';
-import type { DbOrTransaction } from '../../platform/audit/audit.js';
+import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { AppError } from '../../platform/errors.js';
+import type { ServiceContext } from '../../platform/http/guards.js';
 import { memberships } from '../../platform/platform.tables.js';
 import { taskAttachments, taskComments, taskDependencies, tasks } from './campaigns.tables.js';
 
@@ -126,4 +127,44 @@ export async function presentTasks(db: DbOrTransaction, rows: TaskRow[]): Promis
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }));
+}
+
+/** Saves new dates of several tasks, with one audit entry per task, in the caller's transaction. */
+export async function saveDateChanges(
+  tx: DbOrTransaction,
+  ctx: ServiceContext,
+  changes: Array<{ id: string; previousStartDate: string; previousDueDate: string; startDate: string; dueDate: string }>,
+  reason: string,
+): Promise<void> {
+  const workspaceId = ctx.membership.workspaceId;
+  for (const change of changes) {
+    await tx
+      .update(tasks)
+      .set({ startDate: change.startDate, dueDate: change.dueDate, remindersSent: [], updatedAt: new Date() })
+      .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, change.id)));
+    await recordAudit(tx, {
+      workspaceId,
+      actorUserId: ctx.actor.user.id,
+      action: reason,
+      entityType: 'task',
+      entityId: change.id,
+      before: { startDate: change.previousStartDate, dueDate: change.previousDueDate },
+      after: { startDate: change.startDate, dueDate: change.dueDate },
+    });
+  }
+}
+
+/** Keyset cursor of the task lists: the last task's due date and id. */
+export function encodeTaskCursor(row: TaskRow): string {
+  return Buffer.from(JSON.stringify([row.dueDate, row.id])).toString('base64url');
+}
+
+export function decodeTaskCursor(cursor: string): { dueDate: CalendarDate; id: string } {
+  try {
+    const [dueDate, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof dueDate === 'string' && typeof id === 'string') return { dueDate, id };
+  } catch {
+    // reported below
+  }
+  throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
 }

@@ -16,24 +16,20 @@ import { assertFileOwned } from '../../platform/storage/files.service.js';
 import { campaigns, taskAttachments, taskComments, taskDependencies, tasks } from './campaigns.tables.js';
 import { scheduleContextOf } from './planning-context.js';
 import { assertDatesOrdered, assertPrerequisites, assertTaskLinks } from './task-rules.js';
-import { findCampaignTasks, findDependencies, findTaskById, findTaskPage, presentTasks, type TaskRow } from './tasks.repo.js';
+import {
+  decodeTaskCursor,
+  encodeTaskCursor,
+  findCampaignTasks,
+  findDependencies,
+  findTaskById,
+  findTaskPage,
+  presentTasks,
+  saveDateChanges,
+  type TaskRow,
+} from './tasks.repo.js';
 
 /** Fields a member without `campaigns:write` may change, on a task assigned to them. */
 const WORK_FIELDS = new Set(['status', 'checklist', 'expectedUpdatedAt']);
-
-function encodeTaskCursor(row: TaskRow): string {
-  return Buffer.from(JSON.stringify([row.dueDate, row.id])).toString('base64url');
-}
-
-function decodeTaskCursor(cursor: string): { dueDate: CalendarDate; id: string } {
-  try {
-    const [dueDate, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof dueDate === 'string' && typeof id === 'string') return { dueDate, id };
-  } catch {
-    // reported below
-  }
-  throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-}
 
 export function createTasksService(platform: Platform) {
   const db = platform.database.db;
@@ -292,29 +288,4 @@ export function createTasksService(platform: Platform) {
       return presentOne(db, task);
     },
   };
-}
-
-/** Saves new dates of several tasks, with one audit entry per task, in the caller's transaction. */
-export async function saveDateChanges(
-  tx: DbOrTransaction,
-  ctx: ServiceContext,
-  changes: Array<{ id: string; previousStartDate: string; previousDueDate: string; startDate: string; dueDate: string }>,
-  reason: string,
-): Promise<void> {
-  const workspaceId = ctx.membership.workspaceId;
-  for (const change of changes) {
-    await tx
-      .update(tasks)
-      .set({ startDate: change.startDate, dueDate: change.dueDate, remindersSent: [], updatedAt: new Date() })
-      .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, change.id)));
-    await recordAudit(tx, {
-      workspaceId,
-      actorUserId: ctx.actor.user.id,
-      action: reason,
-      entityType: 'task',
-      entityId: change.id,
-      before: { startDate: change.previousStartDate, dueDate: change.previousDueDate },
-      after: { startDate: change.startDate, dueDate: change.dueDate },
-    });
-  }
 }
