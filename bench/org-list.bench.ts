@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { and, eq, isNull } from 'drizzle-orm';
 import { organisations } from '../src/server/modules/directory/directory.tables.js';
 import { organisationPageQuery } from '../src/server/modules/directory/organisations.repo.js';
@@ -59,6 +60,7 @@ export const orgListScenario: Scenario = {
     'p50_ms',
     'p95_ms',
     'req_s',
+    'server_busy_pct',
     'p95_ms_10_clients',
     'serial_p50_ms',
     'session_ms',
@@ -95,7 +97,10 @@ export const orgListScenario: Scenario = {
       const headers = { cookie };
 
       await runHttpLoad({ urls: urls(100), headers, concurrency: 10 });
+      const busyBefore = performance.eventLoopUtilization();
       const load = await runHttpLoad({ urls: urls(REQUESTS), headers, concurrency: CONCURRENCY });
+      // How busy the server's thread was: near 100 % means the server is the limit, lower means the clients are.
+      const busy = performance.eventLoopUtilization(busyBefore);
       if (load.failures.length > 0) {
         note(`${load.failures.length} of ${REQUESTS} requests failed, first: ${JSON.stringify(load.failures[0])}`);
         throw new Error('requests failed: figures would be false');
@@ -103,6 +108,7 @@ export const orgListScenario: Scenario = {
       printFigure('platform.org_list.p50_ms', percentile(load.latenciesMs, 50), 'ms');
       printFigure('platform.org_list.p95_ms', percentile(load.latenciesMs, 95), 'ms');
       printFigure('platform.org_list.req_s', (REQUESTS / load.elapsedMs) * 1000, 'req/s');
+      printFigure('platform.org_list.server_busy_pct', busy.utilization * 100, '%');
       const fewer = await runHttpLoad({ urls: urls(REQUESTS / 2), headers, concurrency: 10 });
       printFigure('platform.org_list.p95_ms_10_clients', percentile(fewer.latenciesMs, 95), 'ms');
 
