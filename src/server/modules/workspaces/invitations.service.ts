@@ -137,10 +137,9 @@ export function createInvitationsService(deps: { db: Db; auth: Auth; mailer: Mai
     async accept(token: string, input: { name: string; password: string; locale?: string }): Promise<{ email: string }> {
       const invitation = await findOpenInvitationByTokenHash(db, hashToken(token));
       if (!invitation) throw new AppError('INVITATION_INVALID');
-      const existingUserId = await findUserIdByEmail(auth, invitation.email);
-      if (existingUserId && !(await isPasswordOf(auth, existingUserId, input.password))) throw new AppError('INVALID_CREDENTIALS');
       // Claim the link first, so a double click goes no further than here; better-auth creates accounts on
-      // its own connection (no shared transaction on PGlite), so a failure after the claim releases it.
+      // its own connection (no shared transaction on PGlite), so any failure after the claim (a wrong
+      // password included) releases it and the link can be used again.
       const [claimed] = await db
         .update(invitations)
         .set({ acceptedAt: new Date() })
@@ -148,6 +147,8 @@ export function createInvitationsService(deps: { db: Db; auth: Auth; mailer: Mai
         .returning({ id: invitations.id });
       if (!claimed) throw new AppError('INVITATION_INVALID');
       try {
+        const existingUserId = await findUserIdByEmail(auth, invitation.email);
+        if (existingUserId && !(await isPasswordOf(auth, existingUserId, input.password))) throw new AppError('INVALID_CREDENTIALS');
         const userId =
           existingUserId ??
           (await createAccount(auth, { email: invitation.email, name: input.name, password: input.password, locale: input.locale }));
