@@ -137,10 +137,10 @@ export class JobQueue {
     this.tickInFlight = true;
     try {
       await this.queueRecurring();
-      const paused = await this.pausedNames();
+      const ready = await this.readyNames();
       let count = 0;
       for (const definition of this.definitions.values()) {
-        if (paused.has(definition.name) || this.isStopping) continue;
+        if (!ready.has(definition.name) || this.isStopping) continue;
         const jobs = await this.boss.fetch(definition.name, { batchSize: definition.batchSize ?? 10, includeMetadata: true });
         for (const job of jobs) {
           count += 1;
@@ -202,8 +202,16 @@ export class JobQueue {
     return this.boss.send(name, payload, bossOptions);
   }
 
-  private async pausedNames(): Promise<Set<string>> {
-    const { rows } = await this.database.executeSql('select name from job_type_setting where is_paused = true');
+  /**
+   * Job types with a job to run now and not paused, in one query: an idle queue costs one query per
+   * poll instead of one per job type, which matters on PGlite, where every query holds the process.
+   */
+  private async readyNames(): Promise<Set<string>> {
+    const { rows } = await this.database.executeSql(
+      `select distinct job.name from pgboss.job job
+        where job.state in ('created', 'retry') and job.start_after <= now()
+          and not exists (select 1 from job_type_setting setting where setting.name = job.name and setting.is_paused)`,
+    );
     return new Set(rows.map((row) => String(row.name)));
   }
 
