@@ -1,10 +1,11 @@
 /** Rules of the organisation directory (no HTTP here: codes, not words, STYLE G7). */
-import type {
-  Organisation,
-  OrganisationCreate,
-  OrganisationListQuery,
-  OrganisationPage,
-  OrganisationUpdate,
+import {
+  type Organisation,
+  type OrganisationCreate,
+  type OrganisationListQuery,
+  type OrganisationPage,
+  OrganisationPageSchema,
+  type OrganisationUpdate,
 } from '../../../shared/directory/organisation.schema.js';
 import { foldForSearch, type LocalizedText, pickLocalized, searchTextOf } from '../../../shared/localized-text.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -41,10 +42,11 @@ export function derivedKeys(name: LocalizedText, city: LocalizedText | undefined
 }
 
 /**
- * `listCache` (embedded database only) keeps list pages for a moment: a list is read far more often
- * than the directory changes, and every write request empties it (see write-cleared-cache.ts).
+ * `listCache` (embedded database only) keeps list pages for a moment, as the JSON the API answers: a
+ * list is read far more often than the directory changes, and every write request empties it (see
+ * write-cleared-cache.ts).
  */
-export function createOrganisationsService(db: Db, options: { listCache?: WriteClearedCache<OrganisationPage> } = {}) {
+export function createOrganisationsService(db: Db, options: { listCache?: WriteClearedCache<string> } = {}) {
   const { listCache } = options;
 
   async function listPage(ctx: ServiceContext, query: OrganisationListQuery): Promise<OrganisationPage> {
@@ -64,14 +66,17 @@ export function createOrganisationsService(db: Db, options: { listCache?: WriteC
   }
 
   return {
-    async list(ctx: ServiceContext, query: OrganisationListQuery): Promise<OrganisationPage> {
+    list: listPage,
+
+    /** The page as response JSON (shaped by the response schema), from the cache when it has it. */
+    async listJson(ctx: ServiceContext, query: OrganisationListQuery): Promise<string> {
       const key = `${ctx.membership.workspaceId}|${query.q ?? ''}|${query.country ?? ''}|${query.type ?? ''}|${query.archived}|${query.limit}|${query.cursor ?? ''}`;
       const cached = listCache?.get(key);
       if (cached) return cached;
       const generation = listCache?.generation ?? 0;
-      const page = await listPage(ctx, query);
-      listCache?.set(key, page, generation, Number.POSITIVE_INFINITY);
-      return page;
+      const json = JSON.stringify(OrganisationPageSchema.parse(await listPage(ctx, query)));
+      listCache?.set(key, json, generation, Number.POSITIVE_INFINITY);
+      return json;
     },
 
     async get(ctx: ServiceContext, id: string): Promise<Organisation> {
