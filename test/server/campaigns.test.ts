@@ -210,6 +210,31 @@ describe('campaigns and retro-planning', () => {
   });
 });
 
+describe('campaign and task lists', () => {
+  it('page by date with a cursor, each item once, and refuse a forged cursor', async () => {
+    const { campaign } = await createPressConference(addDays(today, 100));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (
+        await t.request(viewer, { method: 'GET', url: url(`/tasks?campaignId=${campaign.id}&limit=4${cursor ? `&cursor=${cursor}` : ''}`) })
+      ).json();
+      seen.push(...page.items.map((task: { id: string }) => task.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(9);
+    expect(new Set(seen).size).toBe(9);
+    const campaigns = (await t.request(viewer, { method: 'GET', url: url('/campaigns?limit=1') })).json();
+    expect(campaigns.items).toHaveLength(1);
+    const next = (await t.request(viewer, { method: 'GET', url: url(`/campaigns?limit=1&cursor=${campaigns.nextCursor}`) })).json();
+    expect(next.items[0].id).not.toBe(campaigns.items[0].id);
+    expect(next.items[0].goalDate >= campaigns.items[0].goalDate).toBe(true);
+    const forged = await t.request(viewer, { method: 'GET', url: url('/tasks?cursor=bm9wZQ') });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().fields.cursor.code).toBe('INVALID_VALUE');
+  });
+});
+
 describe('planning bad input: clear errors, nothing written', () => {
   it('refuses a goal date in the past', async () => {
     const before = await auditCount();

@@ -1,8 +1,9 @@
 /** All SQL of campaigns and their links to the plan. Every query is scoped by workspace. */
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { CalendarDate } from '../../../shared/planning/calendar-date.js';
 import type { Campaign, CampaignListQuery } from '../../../shared/planning/campaign.schema.js';
 import type { DbOrTransaction } from '../../platform/audit/audit.js';
+import { decodeCursor, keysetAfter } from '../../platform/db/pagination.js';
 import { AppError } from '../../platform/errors.js';
 import { campaignAudiences, campaignChannels, campaignObjectives, campaigns, tasks } from './campaigns.tables.js';
 import { planAudiences, planChannels, planObjectives } from './plan.tables.js';
@@ -17,23 +18,17 @@ export async function findCampaignById(db: DbOrTransaction, workspaceId: string,
   return row;
 }
 
-export async function findCampaignPage(
-  db: DbOrTransaction,
-  workspaceId: string,
-  query: CampaignListQuery,
-  after?: { goalDate: CalendarDate; id: string },
-) {
+export async function findCampaignPage(db: DbOrTransaction, workspaceId: string, query: CampaignListQuery) {
+  const keyset = keysetAfter(campaigns.goalDate, campaigns.id, decodeCursor(query.cursor));
   const filters: Array<SQL | undefined> = [eq(campaigns.workspaceId, workspaceId)];
   if (query.archived === 'false') filters.push(isNull(campaigns.archivedAt));
   if (query.archived === 'true') filters.push(isNotNull(campaigns.archivedAt));
   if (query.status) filters.push(eq(campaigns.status, query.status));
-  if (after)
-    filters.push(or(gt(campaigns.goalDate, after.goalDate), and(eq(campaigns.goalDate, after.goalDate), gt(campaigns.id, after.id))));
   return db
     .select()
     .from(campaigns)
-    .where(and(...filters))
-    .orderBy(asc(campaigns.goalDate), asc(campaigns.id))
+    .where(and(...filters, keyset.where))
+    .orderBy(...keyset.orderBy)
     .limit(query.limit + 1);
 }
 

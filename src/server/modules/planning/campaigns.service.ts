@@ -18,6 +18,7 @@ import { applyTemplate, milestonesFromTasks, reschedule, scheduleWarnings } from
 import type { CampaignPlan, Task } from '../../../shared/planning/task.schema.js';
 import type { Role } from '../../../shared/roles.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
+import { encodeCursor } from '../../platform/db/pagination.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import type { Platform } from '../../platform/platform.js';
@@ -103,22 +104,13 @@ export function createCampaignsService(platform: Platform) {
   return {
     async list(ctx: ServiceContext, query: CampaignListQuery) {
       const workspaceId = ctx.membership.workspaceId;
-      let after: { goalDate: string; id: string } | undefined;
-      if (query.cursor) {
-        try {
-          const [goalDate, id] = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [string, string];
-          after = { goalDate: String(goalDate), id: String(id) };
-        } catch {
-          throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-        }
-      }
-      const rows = await findCampaignPage(db, workspaceId, query, after);
+      const rows = await findCampaignPage(db, workspaceId, query);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       const { today } = await scheduleContextOf(db, workspaceId);
       return {
         items: await presentCampaigns(db, page, today),
-        nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.goalDate, last.id])).toString('base64url') : null,
+        nextCursor: rows.length > query.limit && last ? encodeCursor({ sortKey: last.goalDate, id: last.id }) : null,
       };
     },
 

@@ -1,9 +1,9 @@
 /** All SQL of tasks, their dependencies, comments and attachments. Every query is scoped by workspace. */
-import { and, asc, count, eq, gt, inArray, lt, ne, or, type SQL } from 'drizzle-orm';
-import type { CalendarDate } from '../../../shared/planning/calendar-date.js';
+import { and, asc, count, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { Task, TaskListQuery } from '../../../shared/planning/task.schema.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
 import { users } from '../../platform/auth/auth.tables.js';
+import { decodeCursor, keysetAfter } from '../../platform/db/pagination.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import { memberships } from '../../platform/platform.tables.js';
@@ -44,24 +44,19 @@ export async function findDependencies(db: DbOrTransaction, taskIds: string[]) {
 }
 
 /** A page of tasks by due date (then id), with the list filters ("my tasks" is `assigneeUserId`). */
-export async function findTaskPage(
-  db: DbOrTransaction,
-  workspaceId: string,
-  query: TaskListQuery & { assigneeUserId?: string },
-  after?: { dueDate: CalendarDate; id: string },
-) {
+export async function findTaskPage(db: DbOrTransaction, workspaceId: string, query: TaskListQuery & { assigneeUserId?: string }) {
+  const keyset = keysetAfter(tasks.dueDate, tasks.id, decodeCursor(query.cursor));
   const filters: Array<SQL | undefined> = [eq(tasks.workspaceId, workspaceId)];
   if (query.assigneeUserId) filters.push(eq(tasks.assigneeUserId, query.assigneeUserId));
   if (query.campaignId) filters.push(eq(tasks.campaignId, query.campaignId));
   if (query.status === 'open') filters.push(ne(tasks.status, 'done'));
   else if (query.status) filters.push(eq(tasks.status, query.status));
   if (query.dueBefore) filters.push(lt(tasks.dueDate, query.dueBefore));
-  if (after) filters.push(or(gt(tasks.dueDate, after.dueDate), and(eq(tasks.dueDate, after.dueDate), gt(tasks.id, after.id))));
   return db
     .select()
     .from(tasks)
-    .where(and(...filters))
-    .orderBy(asc(tasks.dueDate), asc(tasks.id))
+    .where(and(...filters, keyset.where))
+    .orderBy(...keyset.orderBy)
     .limit(query.limit + 1);
 }
 
@@ -152,19 +147,4 @@ export async function saveDateChanges(
       after: { startDate: change.startDate, dueDate: change.dueDate },
     });
   }
-}
-
-/** Keyset cursor of the task lists: the last task's due date and id. */
-export function encodeTaskCursor(row: TaskRow): string {
-  return Buffer.from(JSON.stringify([row.dueDate, row.id])).toString('base64url');
-}
-
-export function decodeTaskCursor(cursor: string): { dueDate: CalendarDate; id: string } {
-  try {
-    const [dueDate, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof dueDate === 'string' && typeof id === 'string') return { dueDate, id };
-  } catch {
-    // reported below
-  }
-  throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
 }

@@ -8,6 +8,7 @@ import type { Task, TaskCreate, TaskListQuery, TaskUpdate } from '../../../share
 import { hasPermission } from '../../../shared/roles.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
 import { users } from '../../platform/auth/auth.tables.js';
+import { encodeCursor } from '../../platform/db/pagination.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import { notify } from '../../platform/notifications/notify.js';
@@ -17,8 +18,6 @@ import { campaigns, taskAttachments, taskComments, taskDependencies, tasks } fro
 import { scheduleContextOf } from './planning-context.js';
 import { assertDatesOrdered, assertPrerequisites, assertTaskLinks } from './task-rules.js';
 import {
-  decodeTaskCursor,
-  encodeTaskCursor,
   findCampaignTasks,
   findDependencies,
   findTaskById,
@@ -64,15 +63,13 @@ export function createTasksService(platform: Platform) {
   return {
     async list(ctx: ServiceContext, query: TaskListQuery) {
       const assigneeUserId = query.assignee === 'me' ? ctx.actor.user.id : query.assignee;
-      const rows = await findTaskPage(
-        db,
-        ctx.membership.workspaceId,
-        { ...query, assigneeUserId },
-        query.cursor ? decodeTaskCursor(query.cursor) : undefined,
-      );
+      const rows = await findTaskPage(db, ctx.membership.workspaceId, { ...query, assigneeUserId });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
-      return { items: await presentTasks(db, page), nextCursor: rows.length > query.limit && last ? encodeTaskCursor(last) : null };
+      return {
+        items: await presentTasks(db, page),
+        nextCursor: rows.length > query.limit && last ? encodeCursor({ sortKey: last.dueDate, id: last.id }) : null,
+      };
     },
 
     get: async (ctx: ServiceContext, id: string) => presentOne(db, await loadOwned(ctx, id)),

@@ -8,6 +8,7 @@ import {
   NotificationPageSchema,
   UnreadCountSchema,
 } from '../../../shared/notifications/notification.schema.js';
+import { decodeCursor, encodeCursor } from '../db/pagination.js';
 import { AppError } from '../errors.js';
 import { contextOf, requirePermission } from '../http/guards.js';
 import type { Platform } from '../platform.js';
@@ -16,17 +17,6 @@ import { markNotificationsRead } from './notify.js';
 
 const WorkspaceParams = z.object({ workspaceId: z.string() });
 const tags = ['notifications'];
-
-/** Cursor: the last item's creation time (microseconds kept as text) and id. */
-function decodeNotificationCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) return { createdAt, id };
-  } catch {
-    // reported below
-  }
-  throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-}
 
 export async function notificationRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
   const db = platform.database.db;
@@ -46,8 +36,10 @@ export async function notificationRoutes(app: FastifyInstance, { platform }: { p
         unread === 'true' ? isNull(notifications.readAt) : undefined,
       ];
       if (cursor) {
-        const after = decodeNotificationCursor(cursor);
-        const at = new Date(after.createdAt);
+        // Newest first, so the keyset goes backwards from the last item's creation time and id.
+        const after = decodeCursor(cursor) as { sortKey: string; id: string };
+        const at = new Date(after.sortKey);
+        if (Number.isNaN(at.getTime())) throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
         filters.push(or(lt(notifications.createdAt, at), and(eq(notifications.createdAt, at), lt(notifications.id, after.id))));
       }
       const rows = await db
@@ -67,8 +59,7 @@ export async function notificationRoutes(app: FastifyInstance, { platform }: { p
           readAt: row.readAt?.toISOString() ?? null,
           createdAt: row.createdAt.toISOString(),
         })),
-        nextCursor:
-          rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null,
+        nextCursor: rows.length > limit && last ? encodeCursor({ sortKey: last.createdAt.toISOString(), id: last.id }) : null,
       };
     },
   });
