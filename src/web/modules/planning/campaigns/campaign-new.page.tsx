@@ -3,14 +3,13 @@ import { Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } fr
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { LIMITS } from '../../../../shared/limits.js';
 import type { LocalizedText } from '../../../../shared/localized-text.js';
 import { CAMPAIGN_KINDS, CampaignCreateSchema } from '../../../../shared/planning/campaign.schema.js';
 import { useWorkspace } from '../../../app/workspace-context.js';
-import { ErrorAlert, type FieldMessages, fieldsFromApiError, fieldsFromZod, languageErrorsOf } from '../../../components/form-errors.js';
+import { ErrorAlert, type FieldMessages, fieldsFromApiError, fieldsFromZod } from '../../../components/form-errors.js';
 import { completeLocalized } from '../../../components/localized-text.js';
-import { LocalizedTextEditor } from '../../../components/localized-text-editor.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
+import { CampaignTextFields } from './campaign-text-fields.js';
 import { campaignKeys, createCampaign } from './campaigns-api.js';
 import { TemplatePreview } from './template-preview.js';
 import { useTemplates } from './templates/templates-api.js';
@@ -73,27 +72,13 @@ export function CampaignNewPage() {
       >
         <Stack>
           <ErrorAlert error={mutation.error} />
-          <LocalizedTextEditor
-            label={t('campaigns.field.title')}
-            name="title"
-            value={title}
-            onChange={setTitle}
+          <CampaignTextFields
+            title={title}
+            onTitleChange={setTitle}
+            description={description}
+            onDescriptionChange={setDescription}
             languages={languages}
-            isRequired
-            maxLength={LIMITS.nameLength}
-            error={fields.title}
-            languageErrors={languageErrorsOf(fields, 'title')}
-          />
-          <LocalizedTextEditor
-            label={t('campaigns.field.description')}
-            name="description"
-            value={description}
-            onChange={setDescription}
-            languages={languages}
-            isMultiline
-            maxLength={4000}
-            error={fields.description}
-            languageErrors={languageErrorsOf(fields, 'description')}
+            fields={fields}
           />
           <Group align="start" grow>
             <Radio.Group label={t('campaigns.field.kind')} value={kind} onChange={setKind} error={fields.kind}>

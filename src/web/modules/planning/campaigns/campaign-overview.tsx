@@ -5,16 +5,15 @@
 import { Button, Group, MultiSelect, Paper, Radio, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { LIMITS } from '../../../../shared/limits.js';
 import { type LocalizedText, pickLocalized } from '../../../../shared/localized-text.js';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, CampaignUpdateSchema } from '../../../../shared/planning/campaign.schema.js';
 import type { Plan } from '../../../../shared/planning/plan.schema.js';
 import { apiRequest } from '../../../api/api-client.js';
-import { ErrorAlert, type FieldMessages, fieldsFromApiError, fieldsFromZod, languageErrorsOf } from '../../../components/form-errors.js';
+import { ErrorAlert, type FieldMessages, fieldsFromApiError, fieldsFromZod } from '../../../components/form-errors.js';
 import { completeLocalized } from '../../../components/localized-text.js';
-import { LocalizedTextEditor } from '../../../components/localized-text-editor.js';
 import { LocalizedValue } from '../../../components/localized-value.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
+import { CampaignTextFields } from './campaign-text-fields.js';
 import { type Campaign, campaignKeys, updateCampaign } from './campaigns-api.js';
 
 type PlanPart = 'objectives' | 'audiences' | 'channels';
@@ -131,27 +130,13 @@ function CampaignEditForm(props: {
     >
       <Stack>
         <ErrorAlert error={mutation.error} />
-        <LocalizedTextEditor
-          label={t('campaigns.field.title')}
-          name="title"
-          value={title}
-          onChange={setTitle}
+        <CampaignTextFields
+          title={title}
+          onTitleChange={setTitle}
+          description={description}
+          onDescriptionChange={setDescription}
           languages={languages}
-          isRequired
-          maxLength={LIMITS.nameLength}
-          error={fields.title}
-          languageErrors={languageErrorsOf(fields, 'title')}
-        />
-        <LocalizedTextEditor
-          label={t('campaigns.field.description')}
-          name="description"
-          value={description}
-          onChange={setDescription}
-          languages={languages}
-          isMultiline
-          maxLength={4000}
-          error={fields.description}
-          languageErrors={languageErrorsOf(fields, 'description')}
+          fields={fields}
         />
         <Group grow align="start">
           <Radio.Group label={t('campaigns.field.kind')} value={kind} onChange={setKind}>
