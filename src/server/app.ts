@@ -7,6 +7,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { LIMITS } from '../shared/limits.js';
 import { organisationRoutes } from './modules/directory/organisations.routes.js';
 import { peopleRoutes } from './modules/directory/people.routes.js';
+import { newsletterIssueRoutes } from './modules/newsletter/issues.routes.js';
+import { newsletterPublicRoutes } from './modules/newsletter/newsletter-public.routes.js';
+import { newsletterSendingRoutes } from './modules/newsletter/sending.routes.js';
+import { subscriberImportRoutes } from './modules/newsletter/subscriber-import.routes.js';
+import { subscriberRoutes } from './modules/newsletter/subscribers.routes.js';
+import { newsletterTrackingRoutes } from './modules/newsletter/tracking.routes.js';
 import { calendarRoutes } from './modules/planning/calendar.routes.js';
 import { campaignBriefRoutes } from './modules/planning/campaign-brief.routes.js';
 import { campaignRoutes } from './modules/planning/campaigns.routes.js';
@@ -46,6 +52,12 @@ const MODULES = [
   campaignRoutes,
   taskRoutes,
   templateRoutes,
+  subscriberRoutes,
+  newsletterPublicRoutes,
+  subscriberImportRoutes,
+  newsletterIssueRoutes,
+  newsletterSendingRoutes,
+  newsletterTrackingRoutes,
 ];
 
 export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<FastifyInstance> {

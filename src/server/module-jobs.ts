@@ -2,6 +2,7 @@
  * Every module's jobs, given to each process that creates the platform (app, `tawasul worker`, CLI,
  * tests), so any process can run any job. A module adds its job factory here.
  */
+import { NEWSLETTER_JOBS } from './modules/newsletter/newsletter.jobs.js';
 import { taskRemindersJob } from './modules/planning/task-reminders.job.js';
 import type { JobDefinition } from './platform/jobs/job-queue.js';
 import type { Platform } from './platform/platform.js';
@@ -10,4 +11,5 @@ import { publishDueReviewsJob } from './platform/review/publish-due.job.js';
 export const MODULE_JOBS: Array<(platform: Platform) => JobDefinition> = [
   taskRemindersJob as (platform: Platform) => JobDefinition,
   publishDueReviewsJob as (platform: Platform) => JobDefinition,
+  ...NEWSLETTER_JOBS,
 ];

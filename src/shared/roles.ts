@@ -28,6 +28,13 @@ export const PERMISSIONS = {
   'review:decide': ['admin', 'officer', 'reviewer'],
   'review:schedule': ['admin', 'officer'],
   'review:override': ['admin'],
+  // Newsletter (T3): subscribers are personal data, so only admins and officers see them.
+  'newsletter:read': ['admin', 'officer', 'reviewer', 'contributor', 'viewer'],
+  'newsletter:write': ['admin', 'officer', 'contributor'],
+  'newsletter:send': ['admin', 'officer'],
+  'newsletter:settings': ['admin'],
+  'subscribers:read': ['admin', 'officer'],
+  'subscribers:manage': ['admin', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -39,6 +39,18 @@ const NeedsPage = lazyPage(() => import('../modules/planning/needs/needs-list.pa
 const NeedNewPage = lazyPage(() => import('../modules/planning/needs/need-edit.page.js'), 'NeedNewPage');
 const NeedEditPage = lazyPage(() => import('../modules/planning/needs/need-edit.page.js'), 'NeedEditPage');
 const NeedDetailPage = lazyPage(() => import('../modules/planning/needs/need-detail.page.js'), 'NeedDetailPage');
+const NewsletterIssuesPage = lazyPage(() => import('../modules/newsletter/issues/issues-list.page.js'), 'NewsletterIssuesPage');
+const NewsletterIssuePage = lazyPage(() => import('../modules/newsletter/issues/issue.page.js'), 'NewsletterIssuePage');
+const SubscribersPage = lazyPage(() => import('../modules/newsletter/audience/subscribers-list.page.js'), 'SubscribersPage');
+const SubscriberPage = lazyPage(() => import('../modules/newsletter/audience/subscriber.page.js'), 'SubscriberPage');
+const MailingListsPage = lazyPage(() => import('../modules/newsletter/audience/lists.page.js'), 'MailingListsPage');
+const SegmentsPage = lazyPage(() => import('../modules/newsletter/audience/segments.page.js'), 'SegmentsPage');
+const SubscriberImportsPage = lazyPage(() => import('../modules/newsletter/import/imports.page.js'), 'SubscriberImportsPage');
+const SubscriberImportPage = lazyPage(() => import('../modules/newsletter/import/import.page.js'), 'SubscriberImportPage');
+const NewsletterSettingsPage = lazyPage(
+  () => import('../modules/newsletter/settings/newsletter-settings.page.js'),
+  'NewsletterSettingsPage',
+);
 
 function SignedInRoutes() {
   const { data: me, isPending } = useMe();
@@ -80,6 +92,15 @@ function SignedInRoutes() {
           <Route path="/w/:workspaceId/needs/new" component={NeedNewPage} />
           <Route path="/w/:workspaceId/needs/:needId/edit" component={NeedEditPage} />
           <Route path="/w/:workspaceId/needs/:needId" component={NeedDetailPage} />
+          <Route path="/w/:workspaceId/newsletter" component={NewsletterIssuesPage} />
+          <Route path="/w/:workspaceId/newsletter/issues/:issueId" component={NewsletterIssuePage} />
+          <Route path="/w/:workspaceId/newsletter/subscribers" component={SubscribersPage} />
+          <Route path="/w/:workspaceId/newsletter/subscribers/:subscriberId" component={SubscriberPage} />
+          <Route path="/w/:workspaceId/newsletter/lists" component={MailingListsPage} />
+          <Route path="/w/:workspaceId/newsletter/segments" component={SegmentsPage} />
+          <Route path="/w/:workspaceId/newsletter/imports" component={SubscriberImportsPage} />
+          <Route path="/w/:workspaceId/newsletter/imports/:importId" component={SubscriberImportPage} />
+          <Route path="/w/:workspaceId/newsletter/settings" component={NewsletterSettingsPage} />
           <Route>{first ? <Redirect to={`/w/${first.id}/organisations`} replace /> : <Redirect to="/account" replace />}</Route>
         </Switch>
       </Suspense>

@@ -68,6 +68,7 @@ export function WorkspaceShell({ children }: { children: ReactNode }) {
     { path: '/planning-templates', label: t('campaigns.nav.templates') },
     { path: '/plan', label: t('plan.title') },
     { path: '/needs', label: t('needs.title') },
+    { path: '/newsletter', label: t('newsletter.nav') },
   ];
   const adminItems: NavItem[] = [
     { path: '/admin/members', label: t('web.nav.members'), permission: 'members:manage' },

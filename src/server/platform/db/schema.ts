@@ -1,6 +1,7 @@
 /** Every table of the application, for drizzle-kit and the typed database handle. */
 
 export * from '../../modules/directory/directory.tables.js';
+export * from '../../modules/newsletter/newsletter.tables.js';
 export * from '../../modules/planning/calendar.tables.js';
 export * from '../../modules/planning/campaigns.tables.js';
 export * from '../../modules/planning/needs.tables.js';

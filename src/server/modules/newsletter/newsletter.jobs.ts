@@ -1,0 +1,5 @@
+/** The newsletter's jobs (import, sending), listed once for src/server/module-jobs.ts. */
+import type { JobDefinition } from '../../platform/jobs/job-queue.js';
+import type { Platform } from '../../platform/platform.js';
+
+export const NEWSLETTER_JOBS: Array<(platform: Platform) => JobDefinition> = [];
