@@ -12,7 +12,7 @@ export const MERGE_FIELDS = ['name', 'first_name', 'email', 'country', 'organisa
 export const LINK_FIELDS = ['unsubscribe_url', 'preferences_url', 'archive_url'] as const;
 
 export type MergeValues = Readonly<Record<string, string | undefined>>;
-export type CompiledTemplate = (values: MergeValues, escape?: (value: string) => string) => string;
+export type CompiledTemplate = (values: MergeValues, escapeValue?: (value: string) => string) => string;
 
 const identity = (value: string) => value;
 
@@ -31,12 +31,12 @@ export function compileMergeTemplate(template: string): CompiledTemplate {
     last = match.index + match[0].length;
   }
   literals.push(template.slice(last));
-  return (values, escape = identity) => {
+  return (values, escapeValue = identity) => {
     let out = literals[0] as string;
     for (let index = 0; index < fields.length; index += 1) {
       const field = fields[index] as { name: string; fallback: string };
       const value = values[field.name]?.trim();
-      out += escape(value ? value : field.fallback) + (literals[index + 1] as string);
+      out += escapeValue(value ? value : field.fallback) + (literals[index + 1] as string);
     }
     return out;
   };
