@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   'newsletter:settings': ['admin'],
   'subscribers:read': ['admin', 'officer'],
   'subscribers:manage': ['admin', 'officer'],
+  // Studio (T4, T5): everyone sees the brand kit and library; contributors make visuals and documents.
+  'studio:read': ['admin', 'officer', 'reviewer', 'contributor', 'viewer'],
+  'studio:write': ['admin', 'officer', 'contributor'],
+  'brand:manage': ['admin', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
