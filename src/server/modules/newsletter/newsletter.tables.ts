@@ -296,6 +296,8 @@ export const newsletterDeliveries = pgTable(
     index('newsletter_delivery_issue_state_idx').on(t.issueId, t.state, t.id),
     index('newsletter_delivery_workspace_sent_idx').on(t.workspaceId, t.sentAt),
     index('newsletter_delivery_message_idx').on(t.messageId),
+    /** A subscriber's deliveries, newest first: bounce matching by address and the soft-bounce streak. */
+    index('newsletter_delivery_subscriber_idx').on(t.subscriberId, t.sentAt),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "newsletter_delivery_subscriber_idx" ON "newsletter_delivery" USING btree ("subscriber_id","sent_at");
