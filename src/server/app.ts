@@ -20,6 +20,10 @@ import { needRoutes } from './modules/planning/needs.routes.js';
 import { planRoutes } from './modules/planning/plan.routes.js';
 import { taskRoutes } from './modules/planning/tasks.routes.js';
 import { templateRoutes } from './modules/planning/templates.routes.js';
+import { assetRoutes } from './modules/studio/assets.routes.js';
+import { brandKitRoutes } from './modules/studio/brand-kit.routes.js';
+import { designRoutes } from './modules/studio/designs.routes.js';
+import { studioDocumentRoutes } from './modules/studio/documents.routes.js';
 import { invitationRoutes } from './modules/workspaces/invitations.routes.js';
 import { workspaceRoutes } from './modules/workspaces/workspaces.routes.js';
 import { adminRoutes } from './platform/admin/admin.routes.js';
@@ -58,6 +62,10 @@ const MODULES = [
   newsletterIssueRoutes,
   newsletterSendingRoutes,
   newsletterTrackingRoutes,
+  brandKitRoutes,
+  assetRoutes,
+  designRoutes,
+  studioDocumentRoutes,
 ];
 
 export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<FastifyInstance> {

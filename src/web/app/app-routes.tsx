@@ -51,6 +51,13 @@ const NewsletterSettingsPage = lazyPage(
   () => import('../modules/newsletter/settings/newsletter-settings.page.js'),
   'NewsletterSettingsPage',
 );
+const DesignsPage = lazyPage(() => import('../modules/studio/designs/designs-list.page.js'), 'DesignsPage');
+const DesignPage = lazyPage(() => import('../modules/studio/designs/design.page.js'), 'DesignPage');
+const StudioDocumentsPage = lazyPage(() => import('../modules/studio/documents/documents-list.page.js'), 'StudioDocumentsPage');
+const StudioDocumentPage = lazyPage(() => import('../modules/studio/documents/document.page.js'), 'StudioDocumentPage');
+const AssetsPage = lazyPage(() => import('../modules/studio/assets/assets-list.page.js'), 'AssetsPage');
+const AssetPage = lazyPage(() => import('../modules/studio/assets/asset.page.js'), 'AssetPage');
+const BrandKitPage = lazyPage(() => import('../modules/studio/brand/brand-kit.page.js'), 'BrandKitPage');
 
 function SignedInRoutes() {
   const { data: me, isPending } = useMe();
@@ -101,6 +108,13 @@ function SignedInRoutes() {
           <Route path="/w/:workspaceId/newsletter/imports" component={SubscriberImportsPage} />
           <Route path="/w/:workspaceId/newsletter/imports/:importId" component={SubscriberImportPage} />
           <Route path="/w/:workspaceId/newsletter/settings" component={NewsletterSettingsPage} />
+          <Route path="/w/:workspaceId/studio" component={DesignsPage} />
+          <Route path="/w/:workspaceId/studio/designs/:designId" component={DesignPage} />
+          <Route path="/w/:workspaceId/studio/documents" component={StudioDocumentsPage} />
+          <Route path="/w/:workspaceId/studio/documents/:documentId" component={StudioDocumentPage} />
+          <Route path="/w/:workspaceId/studio/assets" component={AssetsPage} />
+          <Route path="/w/:workspaceId/studio/assets/:assetId" component={AssetPage} />
+          <Route path="/w/:workspaceId/studio/brand" component={BrandKitPage} />
           <Route>{first ? <Redirect to={`/w/${first.id}/organisations`} replace /> : <Redirect to="/account" replace />}</Route>
         </Switch>
       </Suspense>

@@ -69,6 +69,7 @@ export function WorkspaceShell({ children }: { children: ReactNode }) {
     { path: '/plan', label: t('plan.title') },
     { path: '/needs', label: t('needs.title') },
     { path: '/newsletter', label: t('newsletter.nav') },
+    { path: '/studio', label: t('studio.nav') },
   ];
   const adminItems: NavItem[] = [
     { path: '/admin/members', label: t('web.nav.members'), permission: 'members:manage' },
