@@ -22,11 +22,12 @@ export const NEWSLETTER_SETTINGS_LIMITS = {
 const OUT_OF_RANGE = 'NUMBER_OUT_OF_RANGE';
 
 function ranged(limits: { min: number; max: number }) {
+  // A refinement rather than `.int()`: a non-integer is reported with our code, not as a missing value.
   return z
     .number({ message: OUT_OF_RANGE })
-    .int({ message: OUT_OF_RANGE })
     .min(limits.min, { message: OUT_OF_RANGE })
-    .max(limits.max, { message: OUT_OF_RANGE });
+    .max(limits.max, { message: OUT_OF_RANGE })
+    .refine(Number.isInteger, { message: OUT_OF_RANGE });
 }
 
 const optionalEmail = z
