@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const url = (workspace = workspaceId) => `/api/workspaces/${workspace}/newsletter/settings`;
-const put = (session: Session, payload: unknown) => t.request(session, { method: 'PUT', url: url(), payload });
+const put = (session: Session, payload: Record<string, unknown>) => t.request(session, { method: 'PUT', url: url(), payload });
 
 function rsaPem(bits: number): string {
   return generateKeyPairSync('rsa', { modulusLength: bits }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
