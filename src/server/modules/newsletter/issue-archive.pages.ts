@@ -74,7 +74,8 @@ export function renderArchiveIssuePage(ctx: PublicContext, issue: NewsletterIssu
   const date = issue.finishedAt
     ? html`<p class="summary"><time datetime="${issue.finishedAt.toISOString()}">${ctx.formatDate(issue.finishedAt)}</time></p>`
     : '';
-  const page = html`<style>${new SafeHtml(ARCHIVE_CSS)}${new SafeHtml(css.replace(/<\/style/gi, ''))}</style>
+  // The email's scoped rules first, so the archive's own spacing around it wins.
+  const page = html`<style>${new SafeHtml(css.replace(/<\/style/gi, ''))}${new SafeHtml(ARCHIVE_CSS)}</style>
 <p><a href="${pageUrl(ARCHIVE_PATH, ctx.lang)}">${ctx.t('newsletter.archive.back')}</a></p>
 <h1>${inLanguage(subject, ctx.lang)}</h1>
 ${date}<div class="${ARCHIVE_EMAIL_CLASS}">${new SafeHtml(body)}</div>`;

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
 import type { Platform } from '../../platform/platform.js';
-import { findFile } from '../../platform/storage/files.service.js';
 import { createPublicContext, type PublicContext } from '../../public-site/public-context.js';
 import {
   ARCHIVE_PATH,
@@ -15,8 +14,8 @@ import {
   renderArchiveListPage,
   renderTestLinkPage,
 } from './issue-archive.pages.js';
-import { findSentIssue, findSentIssues } from './issues.repo.js';
-import { EMAIL_IMAGE_TYPES, NEWSLETTER_IMAGE_PATH, readNewsletterImageToken } from './render/image-links.js';
+import { findFileById, findSentIssue, findSentIssues } from './issues.repo.js';
+import { EMAIL_IMAGE_TYPES, isNewsletterImageSignature, NEWSLETTER_IMAGE_PATH } from './render/image-links.js';
 import { renderVariant, variantLanguages } from './render/issue-render.js';
 import { loadRenderSettings } from './render/render-settings.js';
 import { fillVariant, neutralMergeValues, TEST_LINK_PATH } from './render/sample-values.js';
@@ -58,9 +57,10 @@ export async function issuePublicRoutes(app: FastifyInstance, { platform }: { pl
     });
 
   app.get(NEWSLETTER_IMAGE_PATH, { schema: { hide: true } }, async (request, reply) => {
-    const token = readNewsletterImageToken(platform.config.secretKey, (request.params as { token: string }).token);
-    const file = token && UUID.test(token.fileId) ? await findFile(db, token.workspaceId, token.fileId) : undefined;
-    if (!file || !(EMAIL_IMAGE_TYPES as readonly string[]).includes(file.contentType)) return reply.callNotFound();
+    const { fileId, signature } = request.params as { fileId: string; signature: string };
+    const file = UUID.test(fileId) ? await findFileById(db, fileId) : undefined;
+    const isSigned = file && isNewsletterImageSignature(platform.config.secretKey, file.workspaceId, file.id, signature);
+    if (!file || !isSigned || !(EMAIL_IMAGE_TYPES as readonly string[]).includes(file.contentType)) return reply.callNotFound();
     const etag = `"${file.sha256.slice(0, 32)}"`;
     reply
       .type(file.contentType)

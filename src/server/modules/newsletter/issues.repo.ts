@@ -94,6 +94,12 @@ export async function deleteDraftIssue(db: DbOrTransaction, workspaceId: string,
   return true;
 }
 
+/** A file by id alone (signed newsletter image links name no workspace: the signature covers the file's own). */
+export async function findFileById(db: DbOrTransaction, id: string) {
+  const [row] = await db.select().from(files).where(eq(files.id, id));
+  return row;
+}
+
 /** The files among `ids` that belong to the workspace, with their type. */
 export function findWorkspaceFiles(db: DbOrTransaction, workspaceId: string, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);

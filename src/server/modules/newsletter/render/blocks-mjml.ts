@@ -35,7 +35,7 @@ interface Spacing {
 }
 
 function textElement(ctx: LanguageContext, spacing: Spacing, inner: string, extra = ''): string {
-  return `<mj-text align="${ctx.align}" font-family="${attribute(ctx.font)}" padding="6px ${spacing.side}px"${extra}>${inner}</mj-text>`;
+  return `<mj-text align="${ctx.align}" font-family="${ctx.font}" padding="6px ${spacing.side}px"${extra}>${inner}</mj-text>`;
 }
 
 function link(href: string, label: string, ctx: LanguageContext): string {
@@ -74,7 +74,7 @@ function button(block: Extract<LeafBlock, { type: 'button' }>, ctx: LanguageCont
   const label = textIn(block.label, ctx.language);
   const href = linkIn(block.url, ctx);
   if (!label || !href) return '';
-  return `<mj-button href="${hrefAttribute(href)}" align="${ctx.align}" background-color="${ctx.brandColor}" color="#ffffff" font-family="${attribute(ctx.font)}" font-size="16px" font-weight="700" border-radius="4px" inner-padding="12px 24px" padding="12px ${spacing.side}px">${lineToHtml(label, ctx.inline)}</mj-button>`;
+  return `<mj-button href="${hrefAttribute(href)}" align="${ctx.align}" background-color="${ctx.brandColor}" color="#ffffff" font-family="${ctx.font}" font-size="16px" font-weight="700" border-radius="4px" inner-padding="12px 24px" padding="12px ${spacing.side}px">${lineToHtml(label, ctx.inline)}</mj-button>`;
 }
 
 function article(block: Extract<LeafBlock, { type: 'article' }>, ctx: LanguageContext, spacing: Spacing, settings: RenderSettings): string {

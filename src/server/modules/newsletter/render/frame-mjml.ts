@@ -25,7 +25,7 @@ export function headerMjml(first: LanguageContext, settings: RenderSettings, con
   const logo = settings.logoUrl
     ? `<mj-image src="${attribute(settings.logoUrl)}" alt="" width="56px" align="${first.align}" padding="0 0 8px" />`
     : '';
-  return `<mj-section background-color="${first.brandColor}" direction="${first.dir}" padding="20px 24px"><mj-column direction="${first.dir}">${logo}<mj-text align="${first.align}" color="#ffffff" font-size="20px" font-weight="700" line-height="1.4" font-family="${attribute(first.font)}" padding="0">${label}</mj-text></mj-column></mj-section>`;
+  return `<mj-section background-color="${first.brandColor}" direction="${first.dir}" padding="20px 24px"><mj-column direction="${first.dir}">${logo}<mj-text align="${first.align}" color="#ffffff" font-size="20px" font-weight="700" line-height="1.4" font-family="${first.font}" padding="0">${label}</mj-text></mj-column></mj-section>`;
 }
 
 function addressHtml(settings: RenderSettings): string {
@@ -57,7 +57,7 @@ export function footerMjml(ctx: LanguageContext, settings: RenderSettings, foote
     )
     .join(' · ');
   const inner = `<p style="margin:0 0 8px;">${escapeHtml(why).replaceAll('{', '&#123;')}</p>${addressHtml(settings)}<p style="margin:0;">${links}</p>`;
-  return `<mj-wrapper css-class="tw-lang-${ctx.language} tw-footer" direction="${ctx.dir}" padding="8px 0"><mj-section direction="${ctx.dir}" padding="0"><mj-column direction="${ctx.dir}"><mj-text align="${ctx.align}" font-family="${attribute(ctx.font)}" font-size="13px" line-height="1.6" color="${MUTED_COLOR}" padding="8px 24px">${inner}</mj-text></mj-column></mj-section></mj-wrapper>`;
+  return `<mj-wrapper css-class="tw-lang-${ctx.language} tw-footer" direction="${ctx.dir}" padding="8px 0"><mj-section direction="${ctx.dir}" padding="0"><mj-column direction="${ctx.dir}"><mj-text align="${ctx.align}" font-family="${ctx.font}" font-size="13px" line-height="1.6" color="${MUTED_COLOR}" padding="8px 24px">${inner}</mj-text></mj-column></mj-section></mj-wrapper>`;
 }
 
 /** The footer as plain text, links written out. */

@@ -91,7 +91,7 @@ function languageSection(
   isLabelled: boolean,
 ): string {
   const label = isLabelled
-    ? `<mj-section direction="${ctx.dir}" padding="0"><mj-column direction="${ctx.dir}"><mj-text align="${ctx.align}" font-family="${escapeHtml(ctx.font)}" font-size="13px" color="${ctx.brandColor}" font-weight="700" padding="4px 24px">${escapeHtml(ctx.t(`public.languageName.${ctx.language}`))}</mj-text></mj-column></mj-section>`
+    ? `<mj-section direction="${ctx.dir}" padding="0"><mj-column direction="${ctx.dir}"><mj-text align="${ctx.align}" font-family="${ctx.font}" font-size="13px" color="${ctx.brandColor}" font-weight="700" padding="4px 24px">${escapeHtml(ctx.t(`public.languageName.${ctx.language}`))}</mj-text></mj-column></mj-section>`
     : '';
   // The second language's section opens with a band of the brand colour, so the switch is seen.
   const border = position > 0 ? ` border-top="4px solid ${ctx.brandColor}"` : '';
@@ -117,7 +117,7 @@ export async function renderVariant(
     `<mjml lang="${first.language}" dir="${first.dir}"><mj-head>`,
     `<mj-title>${escapeHtml(subject)}</mj-title>`,
     preheader ? `<mj-preview>${escapeHtml(preheader)}</mj-preview>` : '',
-    `<mj-attributes><mj-all font-family="${escapeHtml(LATIN_FONTS)}" /><mj-text font-size="16px" line-height="1.6" color="${TEXT_COLOR}" /></mj-attributes>`,
+    `<mj-attributes><mj-all font-family="${LATIN_FONTS}" /><mj-text font-size="16px" line-height="1.6" color="${TEXT_COLOR}" /></mj-attributes>`,
     `<mj-style>a { color: ${brand}; } h1, h2, h3 { font-family: inherit; }</mj-style>`,
     `</mj-head><mj-body width="600px" background-color="${PAGE_COLOR}">`,
     headerMjml(first, settings, contexts),

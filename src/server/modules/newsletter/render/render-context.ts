@@ -40,6 +40,7 @@ export interface RenderSettings {
 /** Email footers carry the per-recipient links; the archive footer invites to subscribe instead. */
 export type FooterKind = 'email' | 'archive';
 
+/** Font stacks go into attributes as they are: constants with single quotes only, never typed text. */
 export const ARABIC_FONTS = "'Noto Naskh Arabic', 'Noto Sans Arabic', Tahoma, Arial, sans-serif";
 export const LATIN_FONTS = "'Noto Sans', Arial, Helvetica, sans-serif";
 export const TEXT_COLOR = '#1f2933';
