@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from './platform/config.js';
 import { migrateDatabase, openDatabase } from './platform/db/database.js';
 import { createPlatform } from './platform/platform.js';
 import { memberships, workspaces } from './platform/platform.tables.js';
+import { registerRenderCommand } from './platform/render/render.cli.js';
 import { startServer, startWorker, stopOnSignals } from './server.js';
 
 const program = new Command('tawasul').description('Tawasul — bilingual communications and partnerships hub').showHelpAfterError();
@@ -93,6 +94,7 @@ user
   });
 
 registerBackupCommands(program, { moduleJobs: MODULE_JOBS });
+registerRenderCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);

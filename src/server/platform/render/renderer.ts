@@ -1,0 +1,257 @@
+/**
+ * One render, uncached: checks the request against the template's manifest, hands the data to Typst
+ * as JSON through `sys.inputs` (never as Typst source: nothing a user types can run as code) and the
+ * images as in-memory files, and exports PDF, SVG or PNG.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { RENDER_CONTENT_TYPES, type RenderFormat, type RenderVariant, variantLanguages } from '../../../shared/render/render.schema.js';
+import { AppError, type FieldErrors } from '../errors.js';
+import { fieldErrorsFromValidation } from '../http/error-handler.js';
+import { sniffContentType } from '../storage/sniff.js';
+import { svgToPng } from './rasterize.js';
+import { type RegisteredTemplate, TEMPLATES_DIR, TemplateRegistry } from './template-registry.js';
+import { REPO_ROOT, TypstEngine } from './typst-engine.js';
+
+export interface RenderInput {
+  readonly template: string;
+  readonly variant: RenderVariant;
+  /** JSON the template's data schema accepts. */
+  readonly data: unknown;
+  /** Image bytes per asset slot the manifest declares (`logo`, `image`…). */
+  readonly assets?: Readonly<Record<string, Uint8Array>>;
+  readonly format: RenderFormat;
+}
+
+export interface RenderOutput {
+  readonly bytes: Buffer;
+  readonly contentType: string;
+  readonly pageCount: number;
+  readonly warnings: string[];
+}
+
+interface PreparedAsset {
+  readonly slot: string;
+  readonly virtualPath: string;
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+}
+
+/** A request checked against its manifest, with its cache key. */
+export interface PreparedRender {
+  readonly template: RegisteredTemplate;
+  readonly variant: RenderVariant;
+  readonly format: RenderFormat;
+  readonly dataJson: string;
+  readonly assets: readonly PreparedAsset[];
+  /** SHA-256 of everything the output depends on. */
+  readonly cacheKey: string;
+}
+
+const IMAGE_EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/svg+xml': 'svg',
+};
+
+/** Increase when the key's recipe changes. */
+const CACHE_KEY_FORMAT = 'tawasul-render-1';
+const COMPILER_VERSION = (
+  JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules/@myriaddreamin/typst-ts-node-compiler/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+/** Typst keeps every intermediate result; old ones are dropped every this many renders. */
+const EVICT_EVERY = 64;
+
+function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Values at a dotted path where `*` walks every item of an array (`sections.*.heading`). */
+function valuesAt(data: unknown, dottedPath: string): Array<{ path: string; value: unknown }> {
+  let current: Array<{ path: string; value: unknown }> = [{ path: '', value: data }];
+  for (const key of dottedPath.split('.')) {
+    const next: Array<{ path: string; value: unknown }> = [];
+    for (const { path: at, value } of current) {
+      if (key === '*' && Array.isArray(value)) {
+        for (const [index, item] of value.entries()) next.push({ path: `${at}.${index}`, value: item });
+      } else if (value && typeof value === 'object' && key in value)
+        next.push({ path: `${at}.${key}`, value: (value as Record<string, unknown>)[key] });
+      else if (key !== '*') next.push({ path: `${at}.${key}`, value: undefined });
+    }
+    current = next;
+  }
+  return current.map(({ path: at, value }) => ({ path: at.slice(1), value }));
+}
+
+function checkRequiredTexts(template: RegisteredTemplate, variant: RenderVariant, data: unknown, fields: FieldErrors): void {
+  for (const required of template.manifest.requiredTexts ?? []) {
+    for (const { path: at, value } of valuesAt(data, required)) {
+      for (const language of variantLanguages(variant)) {
+        const text = value && typeof value === 'object' ? (value as Record<string, unknown>)[language] : undefined;
+        if (typeof text !== 'string' || text.trim() === '') fields[`data.${at}.${language}`] ??= 'REQUIRED';
+      }
+    }
+  }
+}
+
+/**
+ * An SVG image may not point outside itself: a `href`, `src` or CSS `url()` other than `#…` or
+ * `data:` (a file of the server, a web address) or an external entity is refused, so a render never
+ * reads anything but the bytes it was given.
+ */
+export function hasExternalReference(svg: string): boolean {
+  const targets = [
+    ...[...svg.matchAll(/\b(?:href|src)\s*=\s*(["'])\s*(.*?)\1/gis)].map((match) => match[2] ?? ''),
+    ...[...svg.matchAll(/url\(\s*(["']?)\s*(.*?)\1\s*\)/gis)].map((match) => match[2] ?? ''),
+  ];
+  if (targets.some((target) => !/^(#|data:)/i.test(target))) return true;
+  return /@import/i.test(svg) || /<!ENTITY[^>]*\b(SYSTEM|PUBLIC)\b/i.test(svg);
+}
+
+function prepareAssets(template: RegisteredTemplate, assets: Readonly<Record<string, Uint8Array>>, fields: FieldErrors): PreparedAsset[] {
+  const slots = template.manifest.assets ?? {};
+  const prepared: PreparedAsset[] = [];
+  for (const [slot, declaration] of Object.entries(slots)) {
+    if (declaration.required && !assets[slot]) fields[`assets.${slot}`] = 'REQUIRED';
+  }
+  for (const [slot, bytes] of Object.entries(assets).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!(slot in slots)) {
+      fields[`assets.${slot}`] = 'UNKNOWN_ASSET';
+      continue;
+    }
+    const type = sniffContentType(bytes);
+    const extension = type ? IMAGE_EXTENSIONS[type] : undefined;
+    if (!extension) {
+      fields[`assets.${slot}`] = 'RENDER_IMAGE_TYPE';
+      continue;
+    }
+    if (type === 'image/svg+xml' && hasExternalReference(Buffer.from(bytes).toString('utf8'))) {
+      fields[`assets.${slot}`] = 'SVG_UNSAFE';
+      continue;
+    }
+    const hash = sha256(bytes);
+    prepared.push({ slot, virtualPath: `/assets/${hash}.${extension}`, bytes, sha256: hash });
+  }
+  return prepared;
+}
+
+/** The compiler and the templates of the process, checking and running renders. */
+export class Renderer {
+  private rendersSinceEviction = 0;
+
+  constructor(
+    readonly engine: TypstEngine,
+    readonly registry: TemplateRegistry,
+  ) {
+    for (const [virtualPath, bytes] of registry.libFiles) engine.mapFile(virtualPath, bytes);
+    for (const template of registry.list()) for (const [virtualPath, bytes] of template.files) engine.mapFile(virtualPath, bytes);
+  }
+
+  /** Checks a request (unknown template → NOT_FOUND; bad data, variant, format or asset → VALIDATION_FAILED). */
+  prepare(input: RenderInput): PreparedRender {
+    const template = this.registry.get(input.template);
+    const { manifest } = template;
+    const fields: FieldErrors = {};
+    if (!manifest.variants.includes(input.variant)) fields.variant = 'UNSUPPORTED_VARIANT';
+    const declared = input.format === 'png' ? Boolean(manifest.outputs.png) : manifest.outputs[input.format];
+    if (!declared) fields.format = 'UNSUPPORTED_FORMAT';
+    const parsed = manifest.data.safeParse(input.data, { reportInput: true });
+    if (!parsed.success) {
+      Object.assign(
+        fields,
+        fieldErrorsFromValidation(
+          parsed.error.issues.map((issue) => ({
+            keyword: issue.code,
+            instancePath: `/data${issue.path.map((key) => `/${String(key)}`).join('')}`,
+            message: issue.message,
+            params: { ...issue, input: (issue as { input?: unknown }).input },
+          })),
+        ),
+      );
+    } else {
+      checkRequiredTexts(template, input.variant, parsed.data, fields);
+    }
+    const assets = prepareAssets(template, input.assets ?? {}, fields);
+    if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', { fields });
+
+    const dataJson = JSON.stringify(parsed.data);
+    const png = manifest.outputs.png;
+    const cacheKey = sha256(
+      JSON.stringify([
+        CACHE_KEY_FORMAT,
+        COMPILER_VERSION,
+        this.engine.fonts.fingerprint,
+        manifest.name,
+        manifest.version,
+        template.sourceHash,
+        input.variant,
+        input.format,
+        input.format === 'png' && png ? [png.width, png.height] : null,
+        dataJson,
+        assets.map((asset) => [asset.slot, asset.sha256]),
+      ]),
+    );
+    return { template, variant: input.variant, format: input.format, dataJson, assets, cacheKey };
+  }
+
+  /** Runs a prepared render. Compilation holds the event loop for its few milliseconds; rasterizing does not. */
+  async produce(prepared: PreparedRender): Promise<RenderOutput> {
+    const { template, format } = prepared;
+    for (const asset of prepared.assets) this.engine.mapFile(asset.virtualPath, asset.bytes);
+    let compiled: ReturnType<TypstEngine['compile']>;
+    let exported: Buffer | string;
+    try {
+      compiled = this.engine.compile(template.mainPath, {
+        data: prepared.dataJson,
+        variant: prepared.variant,
+        assets: JSON.stringify(Object.fromEntries(prepared.assets.map((asset) => [asset.slot, asset.virtualPath]))),
+      });
+      exported = format === 'pdf' ? this.engine.pdf(compiled.document) : this.engine.svg(compiled.document);
+    } finally {
+      for (const asset of prepared.assets) this.engine.unmapFile(asset.virtualPath);
+      this.rendersSinceEviction += 1;
+      if (this.rendersSinceEviction >= EVICT_EVERY) {
+        this.rendersSinceEviction = 0;
+        this.engine.evictCache();
+      }
+    }
+    const png = template.manifest.outputs.png;
+    const bytes =
+      format === 'png' && png ? await svgToPng(exported as string, png) : typeof exported === 'string' ? Buffer.from(exported) : exported;
+    return { bytes, contentType: RENDER_CONTENT_TYPES[format], pageCount: compiled.pageCount, warnings: compiled.warnings };
+  }
+
+  /** Checks and runs a render, uncached. */
+  async render(input: RenderInput): Promise<RenderOutput & { cacheKey: string }> {
+    const prepared = this.prepare(input);
+    return { ...(await this.produce(prepared)), cacheKey: prepared.cacheKey };
+  }
+
+  /** A renderer over other template folders (benchmarks, tests), sharing the process's compiler. */
+  static async create(templateFolders: readonly string[] = [TEMPLATES_DIR]): Promise<Renderer> {
+    return new Renderer(sharedTypstEngine(), await TemplateRegistry.load(templateFolders));
+  }
+}
+
+let engine: TypstEngine | undefined;
+let defaultRenderer: Promise<Renderer> | undefined;
+
+/** The process's one compiler. */
+export function sharedTypstEngine(): TypstEngine {
+  engine ??= new TypstEngine();
+  return engine;
+}
+
+/** The process's renderer over the repository's templates (loaded on first use). */
+export function sharedRenderer(): Promise<Renderer> {
+  defaultRenderer ??= Renderer.create().catch((error: unknown) => {
+    defaultRenderer = undefined;
+    throw error;
+  });
+  return defaultRenderer;
+}
