@@ -252,3 +252,27 @@ describe('links, text part and placeholders', () => {
     expect(unsigned.statusCode).toBe(401);
   });
 });
+
+describe('demo drafts', () => {
+  it('seeds a bilingual draft with every block type (its banner drawn and stored) and a French-only draft, both renderable', async () => {
+    const { seedDemoNewsletterIssues } = await import('../../src/server/modules/newsletter/issues.seed.js');
+    const local = (await t.make.workspace()).id;
+    const member = await t.make.member(local, 'officer');
+    const ids = await seedDemoNewsletterIssues(t.platform.database.db, local, { storage: t.platform.storage, officerEmail: member.email });
+    const rows = await t.platform.database.db.select().from(newsletterIssues).where(eq(newsletterIssues.workspaceId, local));
+    const december = rows.find((row) => row.id === ids.bilingualIssueId);
+    const call = rows.find((row) => row.id === ids.frenchIssueId);
+    expect(december?.status).toBe('draft');
+    expect(december?.createdBy).toBe(member.userId);
+    const types = new Set(
+      december?.blocks.flatMap((block) =>
+        block.type === 'columns' ? ['columns', ...block.columns.flat().map((leaf) => leaf.type)] : [block.type],
+      ),
+    );
+    expect([...types].sort()).toEqual(['article', 'button', 'columns', 'divider', 'event', 'heading', 'image', 'text']);
+    const rendered = await renderIssueVariants(t.platform, december as typeof newsletterIssues.$inferSelect);
+    expect(rendered.bilingual?.subject).toBe('نشرة ألترميد — ديسمبر 2026 | Lettre AlterMed — décembre 2026');
+    expect(rendered.bilingual?.html).toContain('/n/image/');
+    expect(Object.keys(await renderIssueVariants(t.platform, call as typeof newsletterIssues.$inferSelect))).toEqual(['fr']);
+  });
+});
