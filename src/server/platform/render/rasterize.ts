@@ -52,3 +52,31 @@ export async function svgToPng(svg: string, pixels: { width: number; height: num
     throw new AppError('RENDER_FAILED', { params: { reason: error instanceof Error ? error.message : String(error) }, cause: error });
   }
 }
+
+/** Scaled-down copies of large photos, by content hash and size: a live preview re-renders the same photo. */
+const scaledImages = new Map<string, Promise<Buffer>>();
+const SCALED_IMAGES_KEPT = 32;
+
+/**
+ * A photo far larger than a PNG can show costs resvg a full decode at every render (a 12-megapixel
+ * phone picture: several hundred milliseconds). For PNG output, a JPEG, PNG or WebP whose longer side
+ * exceeds `maxSide` is scaled down once (same format, EXIF kept) and reused; PDF and SVG outputs keep
+ * the original bytes. Returns undefined when the original is small enough.
+ */
+export async function scaledForPng(bytes: Uint8Array, sha256: string, type: string, maxSide: number): Promise<Buffer | undefined> {
+  if (!['image/jpeg', 'image/png', 'image/webp'].includes(type)) return undefined;
+  const { width = 0, height = 0 } = await sharp(bytes).metadata();
+  if (Math.max(width, height) <= maxSide) return undefined;
+  const key = `${sha256}:${maxSide}`;
+  let scaled = scaledImages.get(key);
+  if (!scaled) {
+    const resized = sharp(bytes).keepExif().resize({ width: maxSide, height: maxSide, fit: 'inside' });
+    scaled = (
+      type === 'image/jpeg' ? resized.jpeg({ quality: 90 }) : type === 'image/webp' ? resized.webp({ quality: 90 }) : resized.png()
+    ).toBuffer();
+    scaledImages.set(key, scaled);
+    scaled.catch(() => scaledImages.delete(key));
+    if (scaledImages.size > SCALED_IMAGES_KEPT) scaledImages.delete(scaledImages.keys().next().value as string);
+  }
+  return scaled;
+}

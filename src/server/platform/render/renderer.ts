@@ -10,7 +10,7 @@ import { RENDER_CONTENT_TYPES, type RenderFormat, type RenderVariant, variantLan
 import { AppError, type FieldErrors } from '../errors.js';
 import { fieldErrorsFromValidation } from '../http/error-handler.js';
 import { sniffContentType } from '../storage/sniff.js';
-import { svgToPng } from './rasterize.js';
+import { scaledForPng, svgToPng } from './rasterize.js';
 import { type RegisteredTemplate, TEMPLATES_DIR, TemplateRegistry } from './template-registry.js';
 import { REPO_ROOT, TypstEngine } from './typst-engine.js';
 
@@ -36,6 +36,7 @@ interface PreparedAsset {
   readonly virtualPath: string;
   readonly bytes: Uint8Array;
   readonly sha256: string;
+  readonly type: string;
 }
 
 /** A request checked against its manifest, with its cache key. */
@@ -126,7 +127,7 @@ function prepareAssets(template: RegisteredTemplate, assets: Readonly<Record<str
     }
     const type = sniffContentType(bytes);
     const extension = type ? IMAGE_EXTENSIONS[type] : undefined;
-    if (!extension) {
+    if (!type || !extension) {
       fields[`assets.${slot}`] = 'RENDER_IMAGE_TYPE';
       continue;
     }
@@ -135,7 +136,7 @@ function prepareAssets(template: RegisteredTemplate, assets: Readonly<Record<str
       continue;
     }
     const hash = sha256(bytes);
-    prepared.push({ slot, virtualPath: `/assets/${hash}.${extension}`, bytes, sha256: hash });
+    prepared.push({ slot, virtualPath: `/assets/${hash}.${extension}`, bytes, sha256: hash, type });
   }
   return prepared;
 }
@@ -202,7 +203,17 @@ export class Renderer {
   /** Runs a prepared render. Compilation holds the event loop for its few milliseconds; rasterizing does not. */
   async produce(prepared: PreparedRender): Promise<RenderOutput> {
     const { template, format } = prepared;
-    for (const asset of prepared.assets) this.engine.mapFile(asset.virtualPath, asset.bytes);
+    const png = template.manifest.outputs.png;
+    // Images no PNG pixel needs at full size are scaled down first (a photo is never shown larger
+    // than twice the page); the rest of the render runs without awaiting, so renders never interleave.
+    const maxSide = png ? 2 * Math.max(png.width, png.height) : 0;
+    const files = await Promise.all(
+      prepared.assets.map(async (asset) => ({
+        virtualPath: asset.virtualPath,
+        bytes: (format === 'png' && (await scaledForPng(asset.bytes, asset.sha256, asset.type, maxSide))) || asset.bytes,
+      })),
+    );
+    for (const file of files) this.engine.mapFile(file.virtualPath, file.bytes);
     let compiled: ReturnType<TypstEngine['compile']>;
     let exported: Buffer | string;
     try {
@@ -213,14 +224,13 @@ export class Renderer {
       });
       exported = format === 'pdf' ? this.engine.pdf(compiled.document) : this.engine.svg(compiled.document);
     } finally {
-      for (const asset of prepared.assets) this.engine.unmapFile(asset.virtualPath);
+      for (const file of files) this.engine.unmapFile(file.virtualPath);
       this.rendersSinceEviction += 1;
       if (this.rendersSinceEviction >= EVICT_EVERY) {
         this.rendersSinceEviction = 0;
         this.engine.evictCache();
       }
     }
-    const png = template.manifest.outputs.png;
     const bytes =
       format === 'png' && png ? await svgToPng(exported as string, png) : typeof exported === 'string' ? Buffer.from(exported) : exported;
     return { bytes, contentType: RENDER_CONTENT_TYPES[format], pageCount: compiled.pageCount, warnings: compiled.warnings };
