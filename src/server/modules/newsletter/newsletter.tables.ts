@@ -293,6 +293,8 @@ export const newsletterDeliveries = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }),
     openCount: integer('open_count').notNull().default(0),
     clickedAt: timestamp('clicked_at', { withTimezone: true }),
+    /** Clicks recorded for this message (its `newsletter_click` rows), so statistics per language need no join. */
+    clickCount: integer('click_count').notNull().default(0),
     unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
     bouncedAt: timestamp('bounced_at', { withTimezone: true }),
     /** hard, soft, complaint. */

@@ -1,0 +1,1 @@
+ALTER TABLE "newsletter_delivery" ADD COLUMN "click_count" integer DEFAULT 0 NOT NULL;
