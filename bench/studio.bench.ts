@@ -106,13 +106,22 @@ async function medianRender(
 ): Promise<{ median: number; pageCount: number }> {
   let run = 0;
   let pageCount = 0;
+  let cpuStart: NodeJS.CpuUsage | undefined;
   const samples = await timeSerial(
     async () => {
       run += 1;
+      // Warm-up runs are the first three; CPU time is counted from the first timed one.
+      if (run === 4) cpuStart = process.cpuUsage();
       pageCount = (await renderer.render({ ...request, data: dataFor(run) })).pageCount;
     },
     runs,
     3,
+  );
+  const cpu = process.cpuUsage(cpuStart);
+  // CPU time of the process (resvg's and sharp's threads included) tells the work apart from waiting
+  // on a busy machine, where wall-clock figures grow.
+  note(
+    `${request.template} ${request.variant} ${request.format}: median ${percentile(samples, 50).toFixed(1)} ms, ${((cpu.user + cpu.system) / 1000 / runs).toFixed(1)} ms CPU per render`,
   );
   return { median: percentile(samples, 50), pageCount };
 }
