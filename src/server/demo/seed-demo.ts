@@ -7,6 +7,7 @@ import { type LocalizedText, localized } from '../../shared/localized-text.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { organisations } from '../modules/directory/directory.tables.js';
 import { derivedKeys } from '../modules/directory/organisations.service.js';
+import { seedNewsletterDemo } from '../modules/newsletter/newsletter.seed.js';
 import { seedCampaignBriefReviewDemo } from '../modules/planning/campaign-brief.seed.js';
 import { seedCampaignsDemo } from '../modules/planning/campaigns.seed.js';
 import { seedPlanDemo } from '../modules/planning/plan.seed.js';
@@ -125,6 +126,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
   await seedPlanDemo(platform, workspaceId);
   await seedCampaignsDemo(platform, workspaceId);
   await seedCampaignBriefReviewDemo(platform, workspaceId);
+  await seedNewsletterDemo(platform, workspaceId);
   await db.insert(appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString(), roles: ROLES } });
   return true;
 }
