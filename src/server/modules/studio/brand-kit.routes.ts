@@ -1,7 +1,6 @@
 /** Routes of the studio: the brand kit, the partner logo strip, and the shipped fonts (STYLE G2). */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,10 +21,8 @@ import { contextOf, requirePermission, requireUser } from '../../platform/http/g
 import type { Platform } from '../../platform/platform.js';
 import { createBrandKitService } from './brand-kit.service.js';
 import { createBrandPartnersService } from './brand-partners.service.js';
+import { FONTS_DIR } from './shipped-fonts.js';
 import { readUpload } from './studio-upload.js';
-
-/** The fonts shipped with Tawasul (assets/fonts, SIL OFL), served so the brand kit page can show samples. */
-export const FONTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../assets/fonts');
 
 const WorkspaceParams = z.object({ workspaceId: z.string() });
 const PartnerParams = WorkspaceParams.extend({ partnerId: z.string().uuid() });
@@ -105,6 +102,7 @@ export async function brandKitRoutes(app: FastifyInstance, { platform }: { platf
     handler: (request) => partners.strip(contextOf(request), request.query.language),
   });
 
+  // The shipped fonts, so the brand kit page shows its samples in the very fonts renders use.
   r.get('/api/studio/fonts/:fileName', {
     schema: { tags, params: z.object({ fileName: z.string().max(100) }) },
     onRequest: requireUser,
