@@ -102,6 +102,7 @@ describe('click redirect', () => {
     expect(await clicksOf(delivery.id)).toBe(2);
     expect(afterSecond.clickedAt?.getTime()).toBe(afterFirst.clickedAt?.getTime());
     expect(afterSecond.openCount).toBe(1);
+    expect(afterSecond.clickCount).toBe(2);
   });
 
   it('sends a URL with Arabic letters percent-encoded, to the same address', async () => {

@@ -188,7 +188,6 @@ export const VariantStatsSchema = z.object({
   clicks: z.object({ unique: z.number().int(), total: z.number().int() }),
   unsubscribes: z.number().int(),
   rates: z.object({ open: rate, click: rate, clickToOpen: rate, bounce: rate, unsubscribe: rate }),
-  links: z.array(LinkStatsSchema),
 });
 export type VariantStats = z.infer<typeof VariantStatsSchema>;
 
@@ -200,6 +199,8 @@ export const IssueStatsSchema = z.object({
   trackClicks: z.boolean(),
   total: VariantStatsSchema,
   variants: z.array(VariantStatsSchema),
+  /** Clicks per link, all versions together, most clicked first (at most 100). */
+  links: z.array(LinkStatsSchema),
 });
 export type IssueStats = z.infer<typeof IssueStatsSchema>;
 

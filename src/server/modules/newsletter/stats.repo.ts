@@ -1,6 +1,6 @@
 /**
- * Statistics queries: one grouped pass over an issue's deliveries (index `newsletter_delivery_issue_state_idx`)
- * and one over its clicks (`newsletter_click_issue_idx`), whatever the number of recipients.
+ * Statistics queries: one grouped pass over an issue's deliveries (index `newsletter_delivery_issue_state_idx`
+ * when the issue is a small part of the table) and one over its clicks (`newsletter_click_issue_idx`); no join.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTransaction } from '../../platform/audit/audit.js';
@@ -21,6 +21,7 @@ const deliveryFigures = {
   uniqueOpens: sql<number>`count(${d.openedAt})::int`,
   totalOpens: sql<number>`coalesce(sum(${d.openCount}), 0)::int`,
   uniqueClicks: sql<number>`count(${d.clickedAt})::int`,
+  totalClicks: sql<number>`coalesce(sum(${d.clickCount}), 0)::int`,
   unsubscribes: sql<number>`count(${d.unsubscribedAt})::int`,
 };
 
@@ -34,11 +35,8 @@ export async function findIssueForStats(db: DbOrTransaction, workspaceId: string
   return row;
 }
 
-/** The figures of one issue per variant. */
-export async function findDeliveryFiguresByVariant(
-  db: DbOrTransaction,
-  issueId: string,
-): Promise<Array<DeliveryFigures & { variant: string }>> {
+/** The figures of one issue per variant (the query itself, so a test can EXPLAIN it). */
+export function deliveryFiguresByVariantQuery(db: DbOrTransaction, issueId: string) {
   return db
     .select({ variant: d.variant, ...deliveryFigures })
     .from(d)
@@ -46,19 +44,27 @@ export async function findDeliveryFiguresByVariant(
     .groupBy(d.variant);
 }
 
-/** Clicks of one issue per (variant, link): unique clickers are distinct deliveries, so per-variant counts add up exactly. */
-export async function findClicksByVariantAndUrl(db: DbOrTransaction, issueId: string) {
+export async function findDeliveryFiguresByVariant(
+  db: DbOrTransaction,
+  issueId: string,
+): Promise<Array<DeliveryFigures & { variant: string }>> {
+  return deliveryFiguresByVariantQuery(db, issueId);
+}
+
+/** Clicks of one issue per link, most clicked first; unique clickers are distinct deliveries. */
+export function clicksByUrlQuery(db: DbOrTransaction, issueId: string, limit: number) {
+  const clicks = sql<number>`count(*)::int`;
   return db
-    .select({
-      variant: d.variant,
-      url: newsletterClicks.url,
-      clicks: sql<number>`count(*)::int`,
-      uniqueClickers: sql<number>`count(distinct ${newsletterClicks.deliveryId})::int`,
-    })
+    .select({ url: newsletterClicks.url, clicks, uniqueClickers: sql<number>`count(distinct ${newsletterClicks.deliveryId})::int` })
     .from(newsletterClicks)
-    .innerJoin(d, eq(d.id, newsletterClicks.deliveryId))
     .where(eq(newsletterClicks.issueId, issueId))
-    .groupBy(d.variant, newsletterClicks.url);
+    .groupBy(newsletterClicks.url)
+    .orderBy(desc(clicks), newsletterClicks.url)
+    .limit(limit);
+}
+
+export async function findClicksByUrl(db: DbOrTransaction, issueId: string, limit: number) {
+  return clicksByUrlQuery(db, issueId, limit);
 }
 
 /** The workspace's latest issues that went out (or are going out), newest first. */
@@ -77,14 +83,20 @@ export async function findRecentSentIssues(db: DbOrTransaction, workspaceId: str
     .limit(limit);
 }
 
-/** The figures of several issues, per issue. */
-export async function findDeliveryFiguresByIssue(
-  db: DbOrTransaction,
-  issueIds: string[],
-): Promise<Array<DeliveryFigures & { issueId: string }>> {
+/** The main figures of several issues, per issue (fewer aggregates than one issue's full statistics). */
+export async function findMainFiguresByIssue(db: DbOrTransaction, issueIds: string[]) {
   if (issueIds.length === 0) return [];
   return db
-    .select({ issueId: d.issueId, ...deliveryFigures })
+    .select({
+      issueId: d.issueId,
+      recipients: deliveryFigures.recipients,
+      sent: deliveryFigures.sent,
+      delivered: deliveryFigures.delivered,
+      bounced: sql<number>`(count(*) filter (where ${d.bounceType} in ('hard', 'soft')))::int`,
+      uniqueOpens: deliveryFigures.uniqueOpens,
+      uniqueClicks: deliveryFigures.uniqueClicks,
+      unsubscribes: deliveryFigures.unsubscribes,
+    })
     .from(d)
     .where(inArray(d.issueId, issueIds))
     .groupBy(d.issueId);

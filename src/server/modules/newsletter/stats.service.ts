@@ -6,22 +6,22 @@
  */
 import type { LocalizedText } from '../../../shared/localized-text.js';
 import { VARIANTS } from '../../../shared/newsletter/newsletter.schema.js';
-import type { IssueStats, LinkStats, StatsOverview, VariantStats } from '../../../shared/newsletter/tracking-api.schema.js';
+import type { IssueStats, StatsOverview, VariantStats } from '../../../shared/newsletter/tracking-api.schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import type { Platform } from '../../platform/platform.js';
 import { loadNewsletterSettings } from './newsletter-settings.repo.js';
 import {
   type DeliveryFigures,
-  findClicksByVariantAndUrl,
-  findDeliveryFiguresByIssue,
+  findClicksByUrl,
   findDeliveryFiguresByVariant,
   findIssueForStats,
+  findMainFiguresByIssue,
   findRecentSentIssues,
 } from './stats.repo.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Links listed per variant and in total: a newsletter has a few dozen at most. */
+/** Links listed: a newsletter has a few dozen at most. */
 const LINKS_SHOWN = 100;
 const OVERVIEW_ISSUES = 10;
 
@@ -37,6 +37,7 @@ const ZERO: DeliveryFigures = {
   uniqueOpens: 0,
   totalOpens: 0,
   uniqueClicks: 0,
+  totalClicks: 0,
   unsubscribes: 0,
 };
 
@@ -50,14 +51,7 @@ function sumFigures(rows: DeliveryFigures[]): DeliveryFigures {
   return total;
 }
 
-function sortLinks(links: Iterable<LinkStats>): LinkStats[] {
-  return [...links]
-    .sort((a, b) => b.clicks - a.clicks || b.uniqueClickers - a.uniqueClickers || a.url.localeCompare(b.url))
-    .slice(0, LINKS_SHOWN);
-}
-
-export function variantStats(variant: string, figures: DeliveryFigures, links: LinkStats[]): VariantStats {
-  const totalClicks = links.reduce((sum, link) => sum + link.clicks, 0);
+export function variantStats(variant: string, figures: DeliveryFigures): VariantStats {
   return {
     variant,
     recipients: figures.recipients,
@@ -67,7 +61,7 @@ export function variantStats(variant: string, figures: DeliveryFigures, links: L
     failed: figures.failed,
     bounces: { hard: figures.hard, soft: figures.soft, complaint: figures.complaint },
     opens: { unique: figures.uniqueOpens, total: figures.totalOpens },
-    clicks: { unique: figures.uniqueClicks, total: totalClicks },
+    clicks: { unique: figures.uniqueClicks, total: figures.totalClicks },
     unsubscribes: figures.unsubscribes,
     rates: {
       open: fraction(figures.uniqueOpens, figures.delivered),
@@ -76,7 +70,6 @@ export function variantStats(variant: string, figures: DeliveryFigures, links: L
       bounce: fraction(figures.hard + figures.soft, figures.sent),
       unsubscribe: fraction(figures.unsubscribes, figures.delivered),
     },
-    links: sortLinks(links),
   };
 }
 
@@ -94,33 +87,22 @@ export function createStatsService(platform: Pick<Platform, 'database'>) {
       if (!UUID.test(issueId)) throw new AppError('NOT_FOUND');
       const issue = await findIssueForStats(db, workspaceId, issueId);
       if (!issue) throw new AppError('NOT_FOUND');
-      const [figures, clicks, settings] = await Promise.all([
+      const [figures, links, settings] = await Promise.all([
         findDeliveryFiguresByVariant(db, issueId),
-        findClicksByVariantAndUrl(db, issueId),
+        findClicksByUrl(db, issueId, LINKS_SHOWN),
         loadNewsletterSettings(db, workspaceId),
       ]);
-      const linksOf = new Map<string, LinkStats[]>();
-      const totalLinks = new Map<string, LinkStats>();
-      for (const click of clicks) {
-        linksOf.set(click.variant, [
-          ...(linksOf.get(click.variant) ?? []),
-          { url: click.url, clicks: click.clicks, uniqueClickers: click.uniqueClickers },
-        ]);
-        const total = totalLinks.get(click.url) ?? { url: click.url, clicks: 0, uniqueClickers: 0 };
-        total.clicks += click.clicks;
-        total.uniqueClickers += click.uniqueClickers;
-        totalLinks.set(click.url, total);
-      }
       const variants = figures
         .sort((a, b) => variantOrder(a.variant) - variantOrder(b.variant))
-        .map((row) => variantStats(row.variant, row, linksOf.get(row.variant) ?? []));
+        .map((row) => variantStats(row.variant, row));
       return {
         issueId,
         status: issue.status,
         trackOpens: settings.trackOpens,
         trackClicks: settings.trackClicks,
-        total: variantStats('total', sumFigures(figures), [...totalLinks.values()]),
+        total: variantStats('total', sumFigures(figures)),
         variants,
+        links,
       };
     },
 
@@ -129,7 +111,7 @@ export function createStatsService(platform: Pick<Platform, 'database'>) {
       const issues = await findRecentSentIssues(db, ctx.membership.workspaceId, OVERVIEW_ISSUES);
       const figures = new Map(
         (
-          await findDeliveryFiguresByIssue(
+          await findMainFiguresByIssue(
             db,
             issues.map((issue) => issue.id),
           )
@@ -137,7 +119,7 @@ export function createStatsService(platform: Pick<Platform, 'database'>) {
       );
       return {
         items: issues.map((issue) => {
-          const row = figures.get(issue.id) ?? ZERO;
+          const row = figures.get(issue.id) ?? { ...ZERO, bounced: 0 };
           return {
             issueId: issue.id,
             subject: issue.subject as LocalizedText,
@@ -149,7 +131,7 @@ export function createStatsService(platform: Pick<Platform, 'database'>) {
             rates: {
               open: fraction(row.uniqueOpens, row.delivered),
               click: fraction(row.uniqueClicks, row.delivered),
-              bounce: fraction(row.hard + row.soft, row.sent),
+              bounce: fraction(row.bounced, row.sent),
               unsubscribe: fraction(row.unsubscribes, row.delivered),
             },
           };

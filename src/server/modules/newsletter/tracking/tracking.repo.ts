@@ -16,7 +16,7 @@ export async function recordOpen(db: DbOrTransaction, deliveryId: number): Promi
 }
 
 /**
- * Records a click on `url`: a `newsletter_click` row, `clicked_at` set by the first click, and an open
+ * Records a click on `url`: a `newsletter_click` row, `click_count + 1`, `clicked_at` set by the first click, and an open
  * when none was seen (clients that block images still open the message to click), if opens are tracked.
  */
 export async function recordClick(db: DbOrTransaction, deliveryId: number, url: string): Promise<void> {
@@ -24,6 +24,7 @@ export async function recordClick(db: DbOrTransaction, deliveryId: number, url: 
     with touched as (
       update newsletter_delivery d
       set clicked_at = coalesce(d.clicked_at, now()),
+          click_count = d.click_count + 1,
           opened_at = case when s.track_opens then coalesce(d.opened_at, now()) else d.opened_at end,
           open_count = case when s.track_opens then greatest(d.open_count, 1) else d.open_count end
       from newsletter_settings s
