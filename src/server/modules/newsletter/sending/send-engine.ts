@@ -38,6 +38,8 @@ export interface SendEngineOptions {
   /** The clock of the rolling window (tests move it forward instead of waiting hours). */
   now?: () => number;
   sliceMs?: number;
+  /** Another SMTP server than SMTP_URL (tests point one send at a misbehaving server). */
+  smtpUrl?: string;
 }
 
 export interface SliceReport {
@@ -112,7 +114,7 @@ export class SendEngine {
   ) {
     const db = this.platform.database.db;
     const report = { sent: 0, retried: 0, failed: 0, bounced: 0, unknown: 0 };
-    const smtpUrl = this.platform.config.smtpUrl;
+    const smtpUrl = this.options.smtpUrl ?? this.platform.config.smtpUrl;
     const ready: Array<{ row: ClaimedDelivery; message: OutgoingMessage }> = [];
     for (const [index, row] of rows.entries()) {
       const message = messages[index];

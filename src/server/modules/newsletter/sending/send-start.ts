@@ -4,7 +4,7 @@
  * schedule starts it once, then the `newsletter.prepare-send` job. Also the status mirror: an issue
  * shows `scheduled` while its review is scheduled (kept by the minute scan, see resume-sends).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { NEWSLETTER_ISSUE_CONTENT_TYPE } from '../../../../shared/newsletter/issue-api.schema.js';
 import { SENDABLE_REVIEW_STATES, STARTABLE_ISSUE_STATUSES } from '../../../../shared/newsletter/sending-api.schema.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
@@ -93,8 +93,8 @@ export async function findPublishedDrafts(
       and(
         inArray(newsletterIssues.status, [...STARTABLE_ISSUE_STATUSES]),
         eq(contentReviews.state, 'published'),
-        sql`${contentReviews.scheduledFor} > ${since}`,
-        sql`${contentReviews.scheduledFor} <= now()`,
+        gt(contentReviews.scheduledFor, since),
+        lte(contentReviews.scheduledFor, sql`now()`),
       ),
     );
   return rows;

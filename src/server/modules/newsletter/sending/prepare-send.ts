@@ -1,0 +1,137 @@
+/**
+ * The start of a send, as one job: render every variant once and keep it on the issue, then resolve
+ * the audience by keyset pages over subscriber ids, inserting one delivery row per recipient with
+ * `on conflict do nothing` — a prepare that died resumes after the last subscriber it recorded, and
+ * memory holds one page whatever the list size. Then the lanes of `newsletter.send-batch` are queued.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { ContentLanguage } from '../../../../shared/languages.js';
+import type { SegmentFilter, Variant } from '../../../../shared/newsletter/newsletter.schema.js';
+import { variantFor } from '../../../../shared/newsletter/subscriber-identity.js';
+import { recordAudit } from '../../../platform/audit/audit.js';
+import type { Platform } from '../../../platform/platform.js';
+import { audienceCondition } from '../audience.js';
+import { segments } from '../newsletter.tables.js';
+import { renderIssueVariants } from '../render/issue-render.js';
+import {
+  countDeliveries,
+  findIssue,
+  findLastPreparedSubscriber,
+  findRecipientPage,
+  type IssueRow,
+  insertDeliveries,
+  lockIssue,
+  moveIssue,
+  type RenderedVariants,
+  storeRecipientCount,
+  storeRenderedVariants,
+} from './send.repo.js';
+import { finishIfDone } from './send-engine.js';
+import { ensureLaneJobs } from './send-lanes.js';
+
+/** Subscribers read and rows inserted per page. */
+export const PREPARE_PAGE_SIZE = 1000;
+
+export type PrepareOutcome = 'prepared' | 'skipped' | 'stopped' | 'render-failed';
+
+/** The variant a subscriber gets among those rendered (a missing one falls back to the first rendered). */
+export function deliveryVariant(subscriberLanguages: readonly string[], issue: IssueRow, rendered: RenderedVariants): string {
+  const available = Object.keys(rendered);
+  const languages = [...issue.bilingualOrder, ...available].filter(
+    (language, index, all): language is ContentLanguage =>
+      language !== 'bilingual' && available.includes(language) && all.indexOf(language) === index,
+  );
+  const wanted: Variant = variantFor(subscriberLanguages, { sendMode: issue.sendMode as 'per_language' | 'bilingual', languages });
+  return available.includes(wanted) ? wanted : (available[0] ?? wanted);
+}
+
+async function renderOnce(platform: Platform, issue: IssueRow): Promise<RenderedVariants | undefined> {
+  if (issue.renderedVariants && Object.keys(issue.renderedVariants).length > 0) return issue.renderedVariants;
+  const db = platform.database.db;
+  let rendered: RenderedVariants;
+  let problem: string | undefined;
+  try {
+    rendered = (await renderIssueVariants(platform, issue)) as RenderedVariants;
+    if (Object.keys(rendered).length === 0) problem = 'no language to send';
+  } catch (error) {
+    rendered = {};
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  if (problem !== undefined) {
+    // Nothing was sent: the issue goes back to draft, and the audit log says why.
+    await db.transaction(async (tx) => {
+      const reverted = await moveIssue(tx, issue.workspaceId, issue.id, ['sending', 'paused'], { status: 'draft', startedAt: null });
+      if (!reverted) return;
+      await recordAudit(tx, {
+        workspaceId: issue.workspaceId,
+        actorUserId: null,
+        action: 'newsletter.send-render-failed',
+        entityType: 'newsletter.issue',
+        entityId: issue.id,
+        before: { status: issue.status },
+        after: { status: 'draft', error: problem.slice(0, 500) },
+      });
+    });
+    return undefined;
+  }
+  await storeRenderedVariants(db, issue.id, rendered);
+  return rendered;
+}
+
+export async function segmentFilterOf(platform: Platform, issue: IssueRow): Promise<SegmentFilter | undefined> {
+  if (!issue.segmentId) return undefined;
+  const [row] = await platform.database.db
+    .select({ filter: segments.filter })
+    .from(segments)
+    .where(and(eq(segments.workspaceId, issue.workspaceId), eq(segments.id, issue.segmentId)));
+  return row?.filter;
+}
+
+/** The handler of `newsletter.prepare-send`; idempotent (a second run finds the work done). */
+export async function prepareSend(platform: Platform, input: { workspaceId: string; issueId: string }): Promise<PrepareOutcome> {
+  const db = platform.database.db;
+  const issue = await findIssue(db, input.workspaceId, input.issueId);
+  if (!issue || !['sending', 'paused'].includes(issue.status)) return 'skipped';
+  if (issue.recipientCount !== null) {
+    if (issue.status === 'sending') await ensureLaneJobs(platform.jobs, input);
+    return 'skipped';
+  }
+  const rendered = await renderOnce(platform, issue);
+  if (!rendered) return 'render-failed';
+  const condition = audienceCondition({
+    workspaceId: issue.workspaceId,
+    listIds: issue.listIds,
+    segmentFilter: await segmentFilterOf(platform, issue),
+  });
+  let after = await findLastPreparedSubscriber(db, issue.id);
+  for (;;) {
+    const page = await findRecipientPage(db, condition, after, PREPARE_PAGE_SIZE);
+    if (page.length === 0) break;
+    const isOpen = await db.transaction(async (tx) => {
+      // Serialised with cancel on the issue row: a cancelled send gets no new pending rows.
+      const current = await lockIssue(tx, issue.id);
+      if (!current || !['sending', 'paused'].includes(current.status)) return false;
+      await insertDeliveries(
+        tx,
+        page.map((subscriber) => ({
+          workspaceId: issue.workspaceId,
+          issueId: issue.id,
+          subscriberId: subscriber.id,
+          email: subscriber.email,
+          variant: deliveryVariant(subscriber.languages, issue, rendered),
+        })),
+      );
+      return true;
+    });
+    if (!isOpen) return 'stopped';
+    after = page.at(-1)?.id;
+  }
+  await storeRecipientCount(db, issue.id, await countDeliveries(db, issue.id));
+  const current = await findIssue(db, issue.workspaceId, issue.id);
+  if (current?.status === 'sending') {
+    await ensureLaneJobs(platform.jobs, input);
+    // An audience that emptied since the start finishes at once.
+    await finishIfDone(platform, issue.workspaceId, issue.id);
+  }
+  return 'prepared';
+}
