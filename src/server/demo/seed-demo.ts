@@ -7,10 +7,12 @@ import { type LocalizedText, localized } from '../../shared/localized-text.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { organisations } from '../modules/directory/directory.tables.js';
 import { derivedKeys } from '../modules/directory/organisations.service.js';
+import { seedDemoNewsletterIssues } from '../modules/newsletter/issues.seed.js';
 import { seedNewsletterDemo } from '../modules/newsletter/newsletter.seed.js';
 import { seedCampaignBriefReviewDemo } from '../modules/planning/campaign-brief.seed.js';
 import { seedCampaignsDemo } from '../modules/planning/campaigns.seed.js';
 import { seedPlanDemo } from '../modules/planning/plan.seed.js';
+import { seedDemoStudio } from '../modules/studio/studio.seed.js';
 import { createAccount, findUserIdByEmail } from '../platform/auth/accounts.js';
 import type { Platform } from '../platform/platform.js';
 import { appMeta, memberships, workspaces } from '../platform/platform.tables.js';
@@ -127,6 +129,8 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
   await seedCampaignsDemo(platform, workspaceId);
   await seedCampaignBriefReviewDemo(platform, workspaceId);
   await seedNewsletterDemo(platform, workspaceId);
+  await seedDemoNewsletterIssues(db, workspaceId, { storage: platform.storage });
+  await seedDemoStudio(platform, workspaceId);
   await db.insert(appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString(), roles: ROLES } });
   return true;
 }
