@@ -41,6 +41,9 @@ const DOMAIN = /^(?=.{3,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2
 /** A DKIM selector: one or more DNS labels (`tawasul`, `nl2026.mail`). */
 const SELECTOR = /^(?=.{1,63}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
 
+/** Soft bounces on this many issues in a row suppress the subscriber as bounced. */
+export const SOFT_BOUNCE_LIMIT = 3;
+
 export const BOUNCE_TYPES = ['hard', 'soft', 'complaint'] as const;
 export type BounceType = (typeof BOUNCE_TYPES)[number];
 export const BOUNCE_SOURCES = ['webhook', 'manual', 'smtp'] as const;

@@ -5,13 +5,14 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isPlausibleEmail, normalizeEmail } from '../../../shared/newsletter/subscriber-identity.js';
-import type {
-  BounceEvent,
-  BounceListQuery,
-  BouncePage,
-  BounceWebhookResult,
-  ManualBounces,
-  ManualBouncesResult,
+import {
+  type BounceEvent,
+  type BounceListQuery,
+  type BouncePage,
+  type BounceWebhookResult,
+  type ManualBounces,
+  type ManualBouncesResult,
+  SOFT_BOUNCE_LIMIT,
 } from '../../../shared/newsletter/tracking-api.schema.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
 import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
@@ -31,9 +32,6 @@ import {
   suppressSubscriber,
 } from './bounces.repo.js';
 import { loadNewsletterSettings } from './newsletter-settings.repo.js';
-
-/** Soft bounces on this many issues in a row suppress the subscriber as bounced. */
-export const SOFT_BOUNCE_LIMIT = 3;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CREATED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
