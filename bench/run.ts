@@ -3,8 +3,12 @@
  * prefix given as first argument. Never part of `npm test`: figures depend on the machine.
  */
 import { publicHomeSizeScenario, webAppSizeScenario } from './bundle-size.bench.js';
+import { newsletterImportScenario } from './newsletter-import.bench.js';
+import { newsletterSegmentScenario } from './newsletter-segment.bench.js';
+import { newsletterStatsScenario } from './newsletter-stats.bench.js';
 import { orgListScenario } from './org-list.bench.js';
 import { note } from './report.js';
+import { studioScenario } from './studio.bench.js';
 
 export interface Scenario {
   name: string;
@@ -13,7 +17,15 @@ export interface Scenario {
   run(): Promise<void>;
 }
 
-const SCENARIOS: Scenario[] = [orgListScenario, webAppSizeScenario, publicHomeSizeScenario];
+const SCENARIOS: Scenario[] = [
+  orgListScenario,
+  webAppSizeScenario,
+  publicHomeSizeScenario,
+  newsletterSegmentScenario,
+  newsletterImportScenario,
+  newsletterStatsScenario,
+  studioScenario,
+];
 
 const prefix = process.argv[2] ?? '';
 const selected = SCENARIOS.filter(
