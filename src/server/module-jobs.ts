@@ -6,10 +6,12 @@ import { NEWSLETTER_JOBS } from './modules/newsletter/newsletter.jobs.js';
 import { taskRemindersJob } from './modules/planning/task-reminders.job.js';
 import type { JobDefinition } from './platform/jobs/job-queue.js';
 import type { Platform } from './platform/platform.js';
+import { RENDER_JOBS } from './platform/render/render.jobs.js';
 import { publishDueReviewsJob } from './platform/review/publish-due.job.js';
 
 export const MODULE_JOBS: Array<(platform: Platform) => JobDefinition> = [
   taskRemindersJob as (platform: Platform) => JobDefinition,
   publishDueReviewsJob as (platform: Platform) => JobDefinition,
   ...NEWSLETTER_JOBS,
+  ...RENDER_JOBS,
 ];
