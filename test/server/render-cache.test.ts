@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MODULE_JOBS } from '../../src/server/module-jobs.js';
 import { RENDER_JOBS } from '../../src/server/platform/render/render.jobs.js';
 import { renderStorageKey, renderTemplate, requestRender } from '../../src/server/platform/render/render.service.js';
-import { Renderer } from '../../src/server/platform/render/renderer.js';
+import { closeSharedRenderer, Renderer } from '../../src/server/platform/render/renderer.js';
 import { LocalDiskStorage } from '../../src/server/platform/storage/storage.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -72,7 +72,11 @@ describe('render.document job', () => {
   beforeAll(async () => {
     t = await createTestApp({ moduleJobs: [...MODULE_JOBS, ...RENDER_JOBS] });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // The service renders in a child process (render-backends.ts): stop it with the app.
+    await closeSharedRenderer();
+    await t.close();
+  });
 
   it('renders in the background when asked, then the same request is ready from the store', async () => {
     const workspace = await t.make.workspace();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { RENDER_FORMATS, RENDER_VARIANTS, type RenderFormat, type RenderVariant } from '../../../shared/render/render.schema.js';
 import { AppError } from '../errors.js';
-import { sharedRenderer } from './renderer.js';
+import { Renderer } from './renderer.js';
 import type { RegisteredTemplate } from './template-registry.js';
 
 interface RenderCommandOptions {
@@ -65,7 +65,7 @@ function parseAssets(pairs: string[]): Record<string, Buffer> {
 }
 
 async function runRender(template: string | undefined, options: RenderCommandOptions): Promise<void> {
-  const renderer = await sharedRenderer();
+  const renderer = await Renderer.create();
   const templates = renderer.registry.list();
   if (options.list) {
     console.log(describeTemplates(templates));

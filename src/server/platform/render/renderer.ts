@@ -1,18 +1,20 @@
 /**
  * One render, uncached: checks the request against the template's manifest, hands the data to Typst
  * as JSON through `sys.inputs` (never as Typst source: nothing a user types can run as code) and the
- * images as in-memory files, and exports PDF, SVG or PNG.
+ * images as in-memory files, and has a backend (this process or the render process) compile and
+ * export PDF, SVG or PNG.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RENDER_CONTENT_TYPES, type RenderFormat, type RenderVariant, variantLanguages } from '../../../shared/render/render.schema.js';
+import { type RenderFormat, type RenderVariant, variantLanguages } from '../../../shared/render/render.schema.js';
 import { AppError, type FieldErrors } from '../errors.js';
 import { fieldErrorsFromValidation } from '../http/error-handler.js';
 import { sniffContentType } from '../storage/sniff.js';
-import { scaledForPng, svgToPng } from './rasterize.js';
+import { ChildProcessBackend, type ChildProcessBackendOptions, InProcessBackend, type RenderBackend } from './render-backends.js';
+import type { CompileOutput } from './render-core.js';
 import { type RegisteredTemplate, TEMPLATES_DIR, TemplateRegistry } from './template-registry.js';
-import { REPO_ROOT, TypstEngine } from './typst-engine.js';
+import { listShippedFonts, REPO_ROOT, TypstEngine } from './typst-engine.js';
 
 export interface RenderInput {
   readonly template: string;
@@ -24,12 +26,7 @@ export interface RenderInput {
   readonly format: RenderFormat;
 }
 
-export interface RenderOutput {
-  readonly bytes: Buffer;
-  readonly contentType: string;
-  readonly pageCount: number;
-  readonly warnings: string[];
-}
+export type RenderOutput = CompileOutput;
 
 interface PreparedAsset {
   readonly slot: string;
@@ -65,8 +62,7 @@ const COMPILER_VERSION = (
     version: string;
   }
 ).version;
-/** Typst keeps every intermediate result; old ones are dropped every this many renders. */
-const EVICT_EVERY = 64;
+let fontsFingerprint: string | undefined;
 
 function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -141,16 +137,26 @@ function prepareAssets(template: RegisteredTemplate, assets: Readonly<Record<str
   return prepared;
 }
 
-/** The compiler and the templates of the process, checking and running renders. */
+export interface RendererOptions {
+  /** `in-process` (default: the CLI, tests), `child-process` (the app, see render-backends.ts), or a backend. */
+  readonly backend?: 'in-process' | 'child-process' | RenderBackend;
+  readonly childProcess?: ChildProcessBackendOptions;
+}
+
+/** The templates and a backend, checking and running renders. */
 export class Renderer {
-  private rendersSinceEviction = 0;
+  /** Hash of the shipped fonts: part of every cache key. */
+  private readonly fontsFingerprint: string;
 
   constructor(
-    readonly engine: TypstEngine,
     readonly registry: TemplateRegistry,
+    readonly backend: RenderBackend,
   ) {
-    for (const [virtualPath, bytes] of registry.libFiles) engine.mapFile(virtualPath, bytes);
-    for (const template of registry.list()) for (const [virtualPath, bytes] of template.files) engine.mapFile(virtualPath, bytes);
+    fontsFingerprint ??= listShippedFonts().fingerprint;
+    this.fontsFingerprint = fontsFingerprint;
+    const files = new Map<string, Uint8Array>(registry.libFiles);
+    for (const template of registry.list()) for (const [virtualPath, bytes] of template.files) files.set(virtualPath, bytes);
+    backend.mount(files);
   }
 
   /** Checks a request (unknown template → NOT_FOUND; bad data, variant, format or asset → VALIDATION_FAILED). */
@@ -186,7 +192,7 @@ export class Renderer {
       JSON.stringify([
         CACHE_KEY_FORMAT,
         COMPILER_VERSION,
-        this.engine.fonts.fingerprint,
+        this.fontsFingerprint,
         manifest.name,
         manifest.version,
         template.sourceHash,
@@ -200,40 +206,20 @@ export class Renderer {
     return { template, variant: input.variant, format: input.format, dataJson, assets, cacheKey };
   }
 
-  /** Runs a prepared render. Compilation holds the event loop for its few milliseconds; rasterizing does not. */
-  async produce(prepared: PreparedRender): Promise<RenderOutput> {
+  /** Runs a prepared render on the backend. */
+  produce(prepared: PreparedRender): Promise<RenderOutput> {
     const { template, format } = prepared;
-    const png = template.manifest.outputs.png;
-    // Images no PNG pixel needs at full size are scaled down first (a photo is never shown larger
-    // than twice the page); the rest of the render runs without awaiting, so renders never interleave.
-    const maxSide = png ? 2 * Math.max(png.width, png.height) : 0;
-    const files = await Promise.all(
-      prepared.assets.map(async (asset) => ({
-        virtualPath: asset.virtualPath,
-        bytes: (format === 'png' && (await scaledForPng(asset.bytes, asset.sha256, asset.type, maxSide))) || asset.bytes,
-      })),
-    );
-    for (const file of files) this.engine.mapFile(file.virtualPath, file.bytes);
-    let compiled: ReturnType<TypstEngine['compile']>;
-    let exported: Buffer | string;
-    try {
-      compiled = this.engine.compile(template.mainPath, {
+    return this.backend.run({
+      mainPath: template.mainPath,
+      inputs: {
         data: prepared.dataJson,
         variant: prepared.variant,
         assets: JSON.stringify(Object.fromEntries(prepared.assets.map((asset) => [asset.slot, asset.virtualPath]))),
-      });
-      exported = format === 'pdf' ? this.engine.pdf(compiled.document) : this.engine.svg(compiled.document);
-    } finally {
-      for (const file of files) this.engine.unmapFile(file.virtualPath);
-      this.rendersSinceEviction += 1;
-      if (this.rendersSinceEviction >= EVICT_EVERY) {
-        this.rendersSinceEviction = 0;
-        this.engine.evictCache();
-      }
-    }
-    const bytes =
-      format === 'png' && png ? await svgToPng(exported as string, png) : typeof exported === 'string' ? Buffer.from(exported) : exported;
-    return { bytes, contentType: RENDER_CONTENT_TYPES[format], pageCount: compiled.pageCount, warnings: compiled.warnings };
+      },
+      format,
+      png: template.manifest.outputs.png,
+      assets: prepared.assets.map(({ virtualPath, bytes, sha256: hash, type }) => ({ virtualPath, bytes, sha256: hash, type })),
+    });
   }
 
   /** Checks and runs a render, uncached. */
@@ -242,26 +228,48 @@ export class Renderer {
     return { ...(await this.produce(prepared)), cacheKey: prepared.cacheKey };
   }
 
-  /** A renderer over other template folders (benchmarks, tests), sharing the process's compiler. */
-  static async create(templateFolders: readonly string[] = [TEMPLATES_DIR]): Promise<Renderer> {
-    return new Renderer(sharedTypstEngine(), await TemplateRegistry.load(templateFolders));
+  /** Stops the backend's render process, if any. */
+  close(): Promise<void> {
+    return this.backend.close();
+  }
+
+  /** A renderer over some template folders (the repository's by default). */
+  static async create(templateFolders: readonly string[] = [TEMPLATES_DIR], options: RendererOptions = {}): Promise<Renderer> {
+    const registry = await TemplateRegistry.load(templateFolders);
+    const backend =
+      typeof options.backend === 'object'
+        ? options.backend
+        : options.backend === 'child-process'
+          ? new ChildProcessBackend(options.childProcess)
+          : new InProcessBackend(sharedTypstEngine());
+    return new Renderer(registry, backend);
   }
 }
 
 let engine: TypstEngine | undefined;
 let defaultRenderer: Promise<Renderer> | undefined;
 
-/** The process's one compiler. */
+/** The process's one in-process compiler. */
 export function sharedTypstEngine(): TypstEngine {
   engine ??= new TypstEngine();
   return engine;
 }
 
-/** The process's renderer over the repository's templates (loaded on first use). */
+/**
+ * The renderer the service uses: the repository's templates, compiled in a render process that is
+ * replaced now and then (loaded on first use). Its idle child never keeps the process alive.
+ */
 export function sharedRenderer(): Promise<Renderer> {
-  defaultRenderer ??= Renderer.create().catch((error: unknown) => {
+  defaultRenderer ??= Renderer.create([TEMPLATES_DIR], { backend: 'child-process' }).catch((error: unknown) => {
     defaultRenderer = undefined;
     throw error;
   });
   return defaultRenderer;
+}
+
+/** Stops the service's render process (tests, benchmarks, shutdown). */
+export async function closeSharedRenderer(): Promise<void> {
+  const renderer = defaultRenderer;
+  defaultRenderer = undefined;
+  await (await renderer)?.close();
 }
