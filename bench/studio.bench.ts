@@ -97,33 +97,48 @@ async function sectionsForPages(renderer: Renderer, target: number): Promise<num
   throw new Error(`no section count gives ${target} pages`);
 }
 
-/** Median of warm renders, the data changed at each one. */
-async function medianRender(
-  renderer: Renderer,
+interface Measured {
+  /** Median wall-clock time through the service's render process. */
+  median: number;
+  pageCount: number;
+}
+
+/**
+ * Median of warm renders, the data changed at each one, through the render process the app uses
+ * (the figure), then in this process, where the CPU time per render (resvg's and sharp's threads
+ * included) tells the work apart from waiting on a busy machine (a note).
+ */
+async function measure(
+  renderers: { service: Renderer; local: Renderer },
   request: { template: string; variant: RenderVariant; format: RenderFormat; assets?: Record<string, Buffer> },
   dataFor: (run: number) => unknown,
   runs = RUNS,
-): Promise<{ median: number; pageCount: number }> {
-  let run = 0;
-  let pageCount = 0;
+): Promise<Measured> {
+  const timed = async (renderer: Renderer, onFirstTimedRun: () => void) => {
+    let run = 0;
+    let pageCount = 0;
+    const samples = await timeSerial(
+      async () => {
+        run += 1;
+        if (run === 4) onFirstTimedRun();
+        pageCount = (await renderer.render({ ...request, data: dataFor(run) })).pageCount;
+      },
+      runs,
+      3,
+    );
+    return { median: percentile(samples, 50), pageCount };
+  };
+  const service = await timed(renderers.service, () => {});
   let cpuStart: NodeJS.CpuUsage | undefined;
-  const samples = await timeSerial(
-    async () => {
-      run += 1;
-      // Warm-up runs are the first three; CPU time is counted from the first timed one.
-      if (run === 4) cpuStart = process.cpuUsage();
-      pageCount = (await renderer.render({ ...request, data: dataFor(run) })).pageCount;
-    },
-    runs,
-    3,
-  );
+  const local = await timed(renderers.local, () => {
+    cpuStart = process.cpuUsage();
+  });
   const cpu = process.cpuUsage(cpuStart);
-  // CPU time of the process (resvg's and sharp's threads included) tells the work apart from waiting
-  // on a busy machine, where wall-clock figures grow.
   note(
-    `${request.template} ${request.variant} ${request.format}: median ${percentile(samples, 50).toFixed(1)} ms, ${((cpu.user + cpu.system) / 1000 / runs).toFixed(1)} ms CPU per render`,
+    `${request.template} ${request.variant} ${request.format}: ${service.median.toFixed(1)} ms through the render process; ` +
+      `${local.median.toFixed(1)} ms in-process, ${((cpu.user + cpu.system) / 1000 / runs).toFixed(1)} ms CPU per render`,
   );
-  return { median: percentile(samples, 50), pageCount };
+  return service;
 }
 
 /** A ratio as a figure line (report.ts has no unit for ratios yet). */
@@ -135,84 +150,93 @@ export const studioScenario: Scenario = {
   name: 'studio',
   figures: ['studio.pdf_a4.ms', 'studio.pdf_20p.ms', 'studio.png_1080.ms', 'studio.pdf_a4.vs_chromium_ratio'],
   async run() {
-    const renderer = await Renderer.create();
-    const brief = renderer.registry.get('a4-brief').sample as BriefData;
-    const post = renderer.registry.get('social-post').sample as { subtitle: RenderText };
-    const withCounter = <T extends { subtitle?: RenderText }>(data: T, run: number): T => ({
-      ...data,
-      subtitle: { ar: `${data.subtitle?.ar ?? ''} — ${run}`, fr: `${data.subtitle?.fr ?? ''} — ${run}` },
-    });
-
-    const a4 = await medianRender(renderer, { template: 'a4-brief', variant: 'bilingual', format: 'pdf' }, (run) =>
-      withCounter(brief, run),
-    );
-    if (a4.pageCount !== 1) throw new Error(`the A4 brief should be one page, got ${a4.pageCount}`);
-    printFigure('studio.pdf_a4.ms', a4.median, 'ms');
-
-    const sections = await sectionsForPages(renderer, REPORT_PAGES);
-    note(`20-page bilingual report: ${sections} sections of three paragraphs per language`);
-    const report = await medianRender(
-      renderer,
-      { template: 'a4-brief', variant: 'bilingual', format: 'pdf' },
-      (run) => withCounter(reportData(sections), run),
-      10,
-    );
-    printFigure('studio.pdf_20p.ms', report.median, 'ms');
-
-    const images = { logo: readFileSync(path.join(ASSETS, 'logo.svg')), image: readFileSync(path.join(ASSETS, 'photo.jpg')) };
-    const png = await medianRender(renderer, { template: 'social-post', variant: 'ar', format: 'png', assets: images }, (run) =>
-      withCounter(post, run),
-    );
-    note('1080×1080 PNG: Arabic social post with an SVG logo and a 1200×800 JPEG photo (compile, SVG, resvg, PNG encoding)');
-    printFigure('studio.png_1080.ms', png.median, 'ms');
-
-    if (!existsSync(CHROMIUM)) {
-      note(`no Chromium at ${CHROMIUM}: studio.pdf_a4.vs_chromium_ratio not measured`);
-      return;
-    }
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    // The service's renderer (a render process, see render-backends.ts) gives the figures.
+    const renderers = { service: await Renderer.create(undefined, { backend: 'child-process' }), local: await Renderer.create() };
     try {
-      const page = await browser.newPage();
-      const footerTemplate =
-        '<div style="font-size:8px;width:100%;text-align:center;color:#56656d"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
-      let run = 0;
-      let chromiumPages = 0;
-      const samples = await timeSerial(
-        async () => {
-          run += 1;
-          await page.setContent(briefHtml(withCounter(brief, run)));
-          await page.evaluate(() => document.fonts.ready);
-          const pdf = await page.pdf({
-            format: 'A4',
-            printBackground: true,
-            displayHeaderFooter: true,
-            headerTemplate: '<span></span>',
-            footerTemplate,
-          });
-          chromiumPages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-        },
-        RUNS,
-        3,
-      );
-      const chromiumMedian = percentile(samples, 50);
-      note(
-        `Chromium: ${chromiumMedian.toFixed(1)} ms per warm PDF of the same brief (${chromiumPages} page(s)); Typst: ${a4.median.toFixed(1)} ms`,
-      );
-      printRatio('studio.pdf_a4.vs_chromium_ratio', chromiumMedian / a4.median);
+      await measureAll(renderers);
     } finally {
-      await browser.close();
+      await renderers.service.close();
     }
   },
 };
+
+/** The four figures: warm renders through the service, then the same A4 brief printed by Chromium. */
+async function measureAll(renderers: { service: Renderer; local: Renderer }): Promise<void> {
+  const brief = renderers.local.registry.get('a4-brief').sample as BriefData;
+  const post = renderers.local.registry.get('social-post').sample as { subtitle: RenderText };
+  const withCounter = <T extends { subtitle?: RenderText }>(data: T, run: number): T => ({
+    ...data,
+    subtitle: { ar: `${data.subtitle?.ar ?? ''} — ${run}`, fr: `${data.subtitle?.fr ?? ''} — ${run}` },
+  });
+
+  const a4 = await measure(renderers, { template: 'a4-brief', variant: 'bilingual', format: 'pdf' }, (run) => withCounter(brief, run));
+  if (a4.pageCount !== 1) throw new Error(`the A4 brief should be one page, got ${a4.pageCount}`);
+  printFigure('studio.pdf_a4.ms', a4.median, 'ms');
+
+  const sections = await sectionsForPages(renderers.local, REPORT_PAGES);
+  note(`20-page bilingual report: ${sections} sections of three paragraphs per language`);
+  const report = await measure(
+    renderers,
+    { template: 'a4-brief', variant: 'bilingual', format: 'pdf' },
+    (run) => withCounter(reportData(sections), run),
+    10,
+  );
+  if (report.pageCount !== REPORT_PAGES) throw new Error(`the report should have ${REPORT_PAGES} pages, got ${report.pageCount}`);
+  printFigure('studio.pdf_20p.ms', report.median, 'ms');
+
+  const images = { logo: readFileSync(path.join(ASSETS, 'logo.svg')), image: readFileSync(path.join(ASSETS, 'photo.jpg')) };
+  note('1080×1080 PNG: Arabic social post with an SVG logo and a 1200×800 JPEG photo (compile, SVG, resvg, PNG encoding)');
+  const png = await measure(renderers, { template: 'social-post', variant: 'ar', format: 'png', assets: images }, (run) =>
+    withCounter(post, run),
+  );
+  printFigure('studio.png_1080.ms', png.median, 'ms');
+
+  if (!existsSync(CHROMIUM)) {
+    note(`no Chromium at ${CHROMIUM}: studio.pdf_a4.vs_chromium_ratio not measured`);
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    const footerTemplate =
+      '<div style="font-size:8px;width:100%;text-align:center;color:#56656d"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+    let run = 0;
+    let chromiumPages = 0;
+    const samples = await timeSerial(
+      async () => {
+        run += 1;
+        await page.setContent(briefHtml(withCounter(brief, run)));
+        await page.evaluate(() => document.fonts.ready);
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate,
+        });
+        chromiumPages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      },
+      RUNS,
+      3,
+    );
+    const chromiumMedian = percentile(samples, 50);
+    note(
+      `Chromium: ${chromiumMedian.toFixed(1)} ms per warm PDF of the same brief (${chromiumPages} page(s)); Typst: ${a4.median.toFixed(1)} ms`,
+    );
+    printRatio('studio.pdf_a4.vs_chromium_ratio', chromiumMedian / a4.median);
+  } finally {
+    await browser.close();
+  }
+}
