@@ -173,11 +173,12 @@ describe('job queue', () => {
   });
 
   it('pauses every sending job type with a reason', async () => {
+    const sending = ['newsletter.prepare-send', 'newsletter.send-batch', 'platform.send-mail'];
     const paused = await t.platform.jobs.pauseSendingJobs('restored from a backup');
-    expect(paused).toEqual(['platform.send-mail']);
+    expect(paused).toEqual(sending);
     const { rows } = await t.platform.database.executeSql(`select name, paused_reason from job_type_setting where is_paused order by name`);
-    expect(rows).toEqual([{ name: 'platform.send-mail', paused_reason: 'restored from a backup' }]);
-    await t.platform.jobs.setPaused('platform.send-mail', false);
+    expect(rows).toEqual(sending.map((name) => ({ name, paused_reason: 'restored from a backup' })));
+    for (const name of sending) await t.platform.jobs.setPaused(name, false);
   });
 
   it('queues a recurring job once per time slot, however often the queue polls', async () => {
