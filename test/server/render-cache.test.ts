@@ -6,8 +6,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MODULE_JOBS } from '../../src/server/module-jobs.js';
-import { RENDER_JOBS } from '../../src/server/platform/render/render.jobs.js';
 import { renderStorageKey, renderTemplate, requestRender } from '../../src/server/platform/render/render.service.js';
 import { closeSharedRenderer, Renderer } from '../../src/server/platform/render/renderer.js';
 import { LocalDiskStorage } from '../../src/server/platform/storage/storage.js';
@@ -70,7 +68,8 @@ describe('render cache (file store on disk, no database)', () => {
 describe('render.document job', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ moduleJobs: [...MODULE_JOBS, ...RENDER_JOBS] });
+    // MODULE_JOBS, which every process registers, has render.document.
+    t = await createTestApp();
   });
   afterAll(async () => {
     // The service renders in a child process (render-backends.ts): stop it with the app.
