@@ -25,6 +25,7 @@ describe('dates and times on visuals', () => {
       'jeudi 14 mai 2026, de 9\u00a0h\u00a030 à 17\u00a0h',
     );
     expect(wordedWhen({ date: '2026-05-14', startTime: '09:30' }, 'ar')).toMatch(/، على الساعة 09:30$/);
+    expect(wordedWhen({ date: '2026-05-14', startTime: '09:30' }, 'fr')).toBe('jeudi 14 mai 2026 à 9\u00a0h\u00a030');
     expect(wordedWhen({ startTime: '09:30', endTime: '11:00' }, 'ar')).toBe('من 09:30 إلى 11:00');
     // An end time without a start says nothing on its own.
     expect(wordedWhen({ endTime: '11:00' }, 'fr')).toBeUndefined();

@@ -47,7 +47,8 @@ export function wordedWhen(
   if (start && end) hours = language === 'fr' ? `de ${start} à ${end}` : `من ${start} إلى ${end}`;
   else if (start) hours = language === 'fr' ? `à ${start}` : `على الساعة ${start}`;
   const day = input.date ? wordedDate(input.date, language, digits) : undefined;
-  if (day && hours) return `${day}${language === 'fr' ? ', ' : '، '}${hours}`;
+  // "jeudi 14 mai 2026 à 9 h 30", but "jeudi 14 mai 2026, de 9 h 30 à 17 h".
+  if (day && hours) return `${day}${language === 'ar' ? '، ' : end ? ', ' : ' '}${hours}`;
   return day ?? hours;
 }
 
