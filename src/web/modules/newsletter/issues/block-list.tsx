@@ -57,9 +57,7 @@ export function BlockList<T extends NewsletterBlock>(props: BlockListProps<T>) {
               <Stack gap="sm">
                 <Group justify="space-between" wrap="nowrap" gap="xs">
                   <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                    <Badge variant="light" color="gray.8">
-                      {index + 1}
-                    </Badge>
+                    <Badge variant="default">{index + 1}</Badge>
                     <Text fw={600} size="sm">
                       {typeName}
                     </Text>

@@ -13,7 +13,7 @@ export function IssueBadges({ status, reviewState }: { status: IssueStatus; revi
       </Badge>
       {/* Before any submission the review says nothing the status does not. */}
       {reviewState !== 'draft' ? (
-        <Badge color={REVIEW_STATE_COLOR[reviewState]} variant="light" data-state={reviewState} data-testid="issue-review-state">
+        <Badge color={REVIEW_STATE_COLOR[reviewState]} variant="filled" data-state={reviewState} data-testid="issue-review-state">
           {t(`review.state.${reviewState}`)}
         </Badge>
       ) : null}

@@ -1,6 +1,6 @@
 /**
  * The email as readers will get it: the server's preview document (a sample subscriber in the merge
- * fields) in an iframe, at desktop (640 px) or phone (375 px) width, for each language or the
+ * fields) in an iframe, at desktop (600 px) or phone (375 px) width, for each language or the
  * bilingual email. It reloads after every save (`version`).
  */
 import { Anchor, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
@@ -10,7 +10,8 @@ import { useWorkspace } from '../../../app/workspace-context.js';
 import { useT } from '../../../i18n/i18n-context.js';
 import { previewUrl } from './issues-api.js';
 
-export const PREVIEW_WIDTHS = { desktop: 640, phone: 375 } as const;
+/** The email is 600 px wide; narrower than 480 px it stacks its columns as on a phone. */
+export const PREVIEW_WIDTHS = { desktop: 600, phone: 375 } as const;
 export type PreviewWidth = keyof typeof PREVIEW_WIDTHS;
 
 export interface IssuePreviewProps {
@@ -64,7 +65,7 @@ export function IssuePreview({ issueId, variant, onVariantChange, width, onWidth
             {t('newsletter.preview.stale')}
           </Text>
         ) : null}
-        <div style={{ overflowX: 'auto', background: 'var(--mantine-color-gray-1)', padding: '0.5rem', borderRadius: '0.25rem' }}>
+        <div style={{ background: 'var(--mantine-color-gray-1)', padding: '0.5rem', borderRadius: '0.25rem' }}>
           <iframe
             key={`${variant}-${version}`}
             src={previewUrl(workspace.id, issueId, variant)}

@@ -18,7 +18,7 @@ import { ErrorAlert, fieldsFromApiError } from '../../../components/form-errors.
 import { LocalizedValue } from '../../../components/localized-value.js';
 import { PageLoader } from '../../../components/page-loader.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
-import { reviewQueryKey } from '../../review/review-api.js';
+import { reviewQueryKey, useReview } from '../../review/review-api.js';
 import { ReviewPanel } from '../../review/review-panel.js';
 import { NewsletterNav } from '../newsletter-nav.js';
 import { SendPanel } from '../sending/send-panel.js';
@@ -50,6 +50,8 @@ function IssueComposer({ issue }: { issue: IssueDetail }) {
   const [variant, setVariant] = useState<Variant>(() => firstVariant(issue, languages, locale));
   const [width, setWidth] = useState<PreviewWidth>('desktop');
   const [isTestOpen, setTestOpen] = useState(false);
+  // The review panel's query: the header follows its transitions without reloading the issue.
+  const review = useReview(workspace.id, NEWSLETTER_ISSUE_CONTENT_TYPE, saved.id);
   const canWrite = can('newsletter:write') && saved.isEditable;
   const isDirty = isDraftChanged(draft, draftOf(saved));
   const change = (changes: Partial<IssueDraft>) => setDraft((current) => ({ ...current, ...changes }));
@@ -117,7 +119,7 @@ function IssueComposer({ issue }: { issue: IssueDetail }) {
           <Title order={1} size="h2">
             <LocalizedValue value={saved.subject} fallbacks={languages} empty={t('newsletter.list.untitled')} inherit />
           </Title>
-          <IssueBadges status={saved.status} reviewState={saved.reviewState} />
+          <IssueBadges status={saved.status} reviewState={review.data?.state ?? saved.reviewState} />
         </Stack>
         <Group gap="xs">
           {isDirty ? (
