@@ -48,7 +48,13 @@ export const newsletterImportScenario: Scenario = {
   figures: ['newsletter.import.rows_per_s'],
   async run() {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tawasul-bench-import-'));
-    const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SECRET_KEY: randomBytes(32).toString('hex') });
+    const config = parseConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      SECRET_KEY: randomBytes(32).toString('hex'),
+      // Optional: the same scenario on a PostgreSQL server (a scratch database: it gets 100,000 subscribers).
+      DATABASE_URL: process.env.BENCH_DATABASE_URL,
+    });
     const platform = await createPlatform(config, { moduleJobs: MODULE_JOBS });
     try {
       const db = platform.database.db;
