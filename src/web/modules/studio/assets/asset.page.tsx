@@ -129,9 +129,16 @@ export function AssetPage() {
           </Paper>
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
+              {/* Each part isolated: a Latin file name and numbers inside an Arabic line keep their order. */}
               <bdi>{data.originalName}</bdi>
-              {data.width && data.height ? ` · ${formatNumber(data.width)} × ${formatNumber(data.height)} px` : ''}
-              {` · ${t('assets.sizeKb', { size: formatNumber(Math.max(1, Math.round(data.byteSize / 1024))) })}`}
+              {data.width && data.height ? (
+                <>
+                  {' · '}
+                  <bdi>{t('assets.dimensions', { width: formatNumber(data.width), height: formatNumber(data.height) })}</bdi>
+                </>
+              ) : null}
+              {' · '}
+              <bdi>{t('assets.sizeKb', { size: formatNumber(Math.max(1, Math.round(data.byteSize / 1024))) })}</bdi>
             </Text>
             <Button component="a" href={assetDownloadUrl(workspace.id, data.id)} variant="default">
               {t('assets.detail.download')}

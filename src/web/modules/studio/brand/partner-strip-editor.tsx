@@ -106,7 +106,7 @@ export function PartnerStripEditor(props: { workspaceId: string; kit: BrandKit; 
               <Text fw={600} className="tawasul-list-row-title">
                 <bdi>{name}</bdi>
               </Text>
-              <Badge color={partner.role === 'funder' ? 'orange.9' : 'teal.9'}>{t(`brandKit.partners.roles.${partner.role}`)}</Badge>
+              <Badge color={partner.role === 'funder' ? 'indigo.9' : 'teal.9'}>{t(`brandKit.partners.roles.${partner.role}`)}</Badge>
               <Text size="sm" c="dimmed">
                 {partner.languages.length === 0
                   ? t('brandKit.partners.allLanguages')
