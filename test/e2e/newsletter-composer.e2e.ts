@@ -5,10 +5,12 @@
  * submits it for review; the composer is then seen in Arabic, mirrored. Pages pass axe-core.
  */
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
+import { newsletterIssues } from '../../src/server/modules/newsletter/newsletter.tables.js';
 import { type E2eContext, expectAccessible, SCREENSHOT_DIR, screenshot, startE2e } from './e2e-harness.js';
 
 /** Waits for a condition as long as a loaded two-core machine may need (vitest's default is one second). */
@@ -175,5 +177,25 @@ describe('newsletter composer', () => {
     expect(composer?.x ?? 0).toBeGreaterThan(preview?.x ?? 0);
     await expectAccessible(page, 'composer (ar)');
     await screenshot(page, 'newsletter-composer-ar');
+  });
+
+  it('shows the issue in the public archive once it is sent, in Arabic', async () => {
+    // Sending belongs to the sending engine; here the issue is marked sent as it would end.
+    const issueId = issueUrl.split('/').at(-1) as string;
+    await e2e.server.platform.database.db
+      .update(newsletterIssues)
+      .set({ status: 'sent', startedAt: new Date(), finishedAt: new Date() })
+      .where(eq(newsletterIssues.id, issueId));
+    const context = await e2e.browser.newContext({ viewport: { width: 1100, height: 1000 }, locale: 'ar' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${e2e.baseUrl}/newsletter/archive?lang=ar`);
+    await page.getByRole('link', { name: 'نشرة ألترميد — ديسمبر 2026' }).click();
+    await page.waitForURL(/\/newsletter\/archive\/[0-9a-f-]{36}/);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await eventually(() => page.getByText('مرحباً صديقنا،').count()).toBe(1);
+    expect(await page.getByText('Bonjour ami·e,').count()).toBe(1);
+    await expectAccessible(page, 'archive issue (ar)');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'newsletter-archive-ar.png'), fullPage: true });
   });
 });
