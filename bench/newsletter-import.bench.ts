@@ -19,7 +19,7 @@ import { createPlatform } from '../src/server/platform/platform.js';
 import { memberships, workspaces } from '../src/server/platform/platform.tables.js';
 import { localized } from '../src/shared/localized-text.js';
 import type { ImportMapping } from '../src/shared/newsletter/import-api.schema.js';
-import { note } from './report.js';
+import { note, printFigure } from './report.js';
 import type { Scenario } from './run.js';
 
 const ROWS = 100_000;
@@ -36,11 +36,6 @@ export function generateSubscriberFile(rows: number): Buffer {
     lines.push(`person${index}@example.org;${first};${last};${COUNTRIES[index % 4]};${index % 3 === 0 ? 'forum 2026' : ''}`);
   }
   return Buffer.from(`${lines.join('\r\n')}\r\n`);
-}
-
-/** Figures are printed as the other scenarios do; rows per second is its own unit. */
-function printRate(name: string, value: number): void {
-  process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 100) / 100, unit: 'rows/s' })}\n`);
 }
 
 export const newsletterImportScenario: Scenario = {
@@ -100,7 +95,7 @@ export const newsletterImportScenario: Scenario = {
       if (done.status !== 'done' || done.createdCount !== ROWS)
         throw new Error(`import ended ${done.status} with ${done.createdCount} rows`);
       note(`imported ${done.createdCount} rows in ${seconds.toFixed(1)} s (database: ${platform.database.driver})`);
-      printRate('newsletter.import.rows_per_s', ROWS / seconds);
+      printFigure('newsletter.import.rows_per_s', ROWS / seconds, 'rows/s');
     } finally {
       await platform.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /** Output of the benchmarks: one JSON line per figure on stdout; everything else goes to stderr. */
 
-export type Unit = 'ms' | 'KiB' | 'req/s' | '%';
+export type Unit = 'ms' | 'KiB' | 'MB' | 'req/s' | 'rows/s' | 'msg/s' | '%' | 'x';
 
 export interface Figure {
   name: string;
