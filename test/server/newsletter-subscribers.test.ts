@@ -110,6 +110,13 @@ describe('subscribers', () => {
     expect(await search('language=ar')).toEqual(['Fatima.Zahra@Example.ORG', 'karim@example.dz']);
     expect(await search(`listId=${partnersId}`)).toEqual(['karim@example.dz']);
     expect(await search('status=unsubscribed')).toEqual([]);
+    // A row written without its search column (a bulk import) is still found by address.
+    await t.platform.database.executeSql(
+      `insert into subscriber (workspace_id, email, email_normalized, name) values ($1, 'Bulk@Example.tn', 'bulk@example.tn', 'Imported')`,
+      [workspaceId],
+    );
+    expect(await search('q=bulk@')).toEqual(['Bulk@Example.tn']);
+    await t.platform.database.executeSql(`delete from subscriber where email_normalized = 'bulk@example.tn'`, []);
   });
 
   it('pages by keyset in address order with a capped total', async () => {

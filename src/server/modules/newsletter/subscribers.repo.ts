@@ -1,5 +1,5 @@
 /** All SQL of subscribers (STYLE G5). Every query is scoped by workspace. */
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { foldForSearch } from '../../../shared/localized-text.js';
 import type { SubscriberListQuery } from '../../../shared/newsletter/audience-api.schema.js';
 import { normalizeEmail } from '../../../shared/newsletter/subscriber-identity.js';
@@ -32,7 +32,9 @@ function filtersOf(workspaceId: string, query: Omit<SubscriberListQuery, 'limit'
       sql`exists (select 1 from ${listSubscriptions} where ${listSubscriptions.subscriberId} = ${subscribers.id} and ${listSubscriptions.listId} = ${query.listId} and ${listSubscriptions.status} <> 'unsubscribed')`,
     );
   }
-  const search = containsFolded(subscribers.searchText, query.q);
+  // The address is searched on its own column too, so rows written without `search_text` (a bulk
+  // import) are still found by address.
+  const search = or(containsFolded(subscribers.searchText, query.q), containsFolded(subscribers.emailNormalized, query.q));
   if (search) filters.push(search);
   return filters;
 }

@@ -5,9 +5,10 @@
 export const NEWSLETTER_FORM_CSS = `
 .nl-form{display:grid;gap:1rem;max-inline-size:36rem;background:#fff;border:1px solid #d9e2ec;border-radius:.5rem;padding:1.25rem}
 .nl-field{display:grid;gap:.3rem}
-.nl-field label,.nl-legend{font-weight:600}
+.nl-field>label:not(.nl-choice),.nl-legend{font-weight:600}
 .nl-field input[type=email],.nl-field input[type=text],.nl-field select{font:inherit;padding:.55rem .7rem;border:1px solid #9aa5b1;border-radius:.35rem;inline-size:100%;background:#fff}
 .nl-field input:focus-visible,.nl-field select:focus-visible,.nl-choice input:focus-visible,.nl-button:focus-visible{outline:3px solid #f0b429;outline-offset:2px}
+.nl-legend{padding:0}
 .nl-hint{font-size:.9rem;color:#52606d;margin:0}
 fieldset.nl-field{border:0;padding:0;margin:0}
 .nl-choices{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}

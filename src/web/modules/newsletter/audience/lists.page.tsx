@@ -35,7 +35,7 @@ function ListCard({ list, onEdit }: { list: MailingList; onEdit(): void }) {
             <Badge color={list.visibility === 'public' ? 'blue.9' : 'gray.7'} variant="filled">
               {t(`subscribers.visibility.${list.visibility}`)}
             </Badge>
-            <Badge color="indigo.9" variant="light">
+            <Badge color="indigo.9" variant="outline">
               {t(`subscribers.optIn.${list.optIn}`)}
             </Badge>
             {list.isArchived ? <Badge color="gray">{t('web.status.archived')}</Badge> : null}

@@ -232,7 +232,7 @@ export function SegmentBuilder({ value, onChange, languages, lists, organisation
               error={errorOf(index)}
             />
             <Button
-              variant="subtle"
+              variant="outline"
               color="red.9"
               onClick={() => onChange({ ...value, conditions: value.conditions.filter((_, at) => at !== index) })}
               aria-label={t('subscribers.segment.removeCondition', { index: index + 1 })}

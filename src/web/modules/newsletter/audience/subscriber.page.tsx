@@ -73,7 +73,7 @@ function Profile({ subscriber }: { subscriber: Subscriber }) {
         {subscriber.tags.length ? (
           <Group gap={4}>
             {subscriber.tags.map((tag) => (
-              <Badge key={tag} variant="light" color="gray.8">
+              <Badge key={tag} variant="outline" color="gray.9" tt="none">
                 <bdi>{tag}</bdi>
               </Badge>
             ))}
