@@ -141,11 +141,6 @@ async function measure(
   return service;
 }
 
-/** A ratio as a figure line (report.ts has no unit for ratios yet). */
-function printRatio(name: string, value: number): void {
-  process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 100) / 100, unit: 'x' })}\n`);
-}
-
 export const studioScenario: Scenario = {
   name: 'studio',
   figures: ['studio.pdf_a4.ms', 'studio.pdf_20p.ms', 'studio.png_1080.ms', 'studio.pdf_a4.vs_chromium_ratio'],
@@ -235,7 +230,7 @@ async function measureAll(renderers: { service: Renderer; local: Renderer }): Pr
     note(
       `Chromium: ${chromiumMedian.toFixed(1)} ms per warm PDF of the same brief (${chromiumPages} page(s)); Typst: ${a4.median.toFixed(1)} ms`,
     );
-    printRatio('studio.pdf_a4.vs_chromium_ratio', chromiumMedian / a4.median);
+    printFigure('studio.pdf_a4.vs_chromium_ratio', chromiumMedian / a4.median, 'x');
   } finally {
     await browser.close();
   }
