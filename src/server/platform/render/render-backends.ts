@@ -1,7 +1,8 @@
 /**
  * Where compile jobs run. The compiler (typst-ts-node-compiler 0.7) keeps native memory it never
- * gives back: measured here, about 0.2 MB per compile and 0.45 MB per PDF export, whatever
- * `evictCache(0)`, garbage collection or a new compiler instance do. A long-running server would
+ * gives back: measured here, 0.2 MB per compile and 0.45 MB per PDF export of a one-line page, and
+ * 0.8 MB per render of the bilingual A4 brief, whatever `evictCache(0)`, garbage collection or a new
+ * compiler instance do. A long-running server would
  * grow by gigabytes, so the app renders in a child process that is replaced every few hundred
  * renders (or when it passes a memory ceiling); short-lived processes (the CLI, tests) compile in
  * their own. The child also keeps compilation off the app's event loop and lets a runaway template
