@@ -54,6 +54,19 @@ function filtersOf(workspaceId: string, query: AssetListQuery, today: string): S
   return filters;
 }
 
+/** The query of one page of assets, newest first, one row more than asked (kept apart so its SQL is snapshot-tested). */
+export function assetPageQuery(db: DbOrTransaction, workspaceId: string, query: AssetListQuery, cursor: Cursor | undefined, today: string) {
+  const filters = filtersOf(workspaceId, query, today);
+  if (cursor) filters.push(sql`(${assets.createdAt}, ${assets.id}) < (${cursor.sortKey}::timestamptz, ${cursor.id}::uuid)`);
+  return db
+    .select({ ...withFile, sortKey: createdAtKey })
+    .from(assets)
+    .innerJoin(files, eq(files.id, assets.fileId))
+    .where(and(...filters))
+    .orderBy(desc(assets.createdAt), desc(assets.id))
+    .limit(query.limit + 1);
+}
+
 /** One page of assets, newest first (one row more than asked, to know whether a next page exists). */
 export async function findAssets(
   db: DbOrTransaction,
@@ -62,15 +75,7 @@ export async function findAssets(
   cursor: Cursor | undefined,
   today: string,
 ) {
-  const filters = filtersOf(workspaceId, query, today);
-  if (cursor) filters.push(sql`(${assets.createdAt}, ${assets.id}) < (${cursor.sortKey}::timestamptz, ${cursor.id}::uuid)`);
-  const rows = await db
-    .select({ ...withFile, sortKey: createdAtKey })
-    .from(assets)
-    .innerJoin(files, eq(files.id, assets.fileId))
-    .where(and(...filters))
-    .orderBy(desc(assets.createdAt), desc(assets.id))
-    .limit(query.limit + 1);
+  const rows = await assetPageQuery(db, workspaceId, query, cursor, today);
   return rows.map((row) => ({ asset: flatten(row), sortKey: row.sortKey }));
 }
 
