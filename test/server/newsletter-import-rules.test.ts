@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentRecords, newsletterBounces, subscribers } from '../../src/server/modules/newsletter/newsletter.tables.js';
+import { insertSuppression } from '../../src/server/modules/newsletter/subscriptions.repo.js';
 import { CONSENT, createImportFixture, type ImportFixture } from '../helpers/newsletter-import-fixture.js';
 
 let f: ImportFixture;
@@ -78,25 +79,30 @@ describe('suppression', () => {
     await f.t.platform.database.db
       .insert(newsletterBounces)
       .values({ workspaceId: f.workspaceId, emailNormalized: 'erased@example.fr', type: 'hard', source: 'webhook' });
+    // Someone erased on request: only a hash of the address is left.
+    await insertSuppression(f.t.platform.database.db, f.workspaceId, 'wiped@example.fr');
 
     const done = await f.importFile(
       'reimport.csv',
-      'email,name\ngone@example.fr,Nouveau nom\nbounce@example.fr,B\nspam@example.fr,S\nerased@example.fr,E\nfresh@example.fr,Frais\n',
+      'email,name\ngone@example.fr,Nouveau nom\nbounce@example.fr,B\nspam@example.fr,S\nerased@example.fr,E\nWiped@Example.fr,W\nfresh@example.fr,Frais\n',
       { listIds: [listId] },
     );
-    expect(done).toMatchObject({ createdCount: 1, updatedCount: 0, skippedCount: 4, errorCount: 0 });
+    expect(done).toMatchObject({ createdCount: 1, updatedCount: 0, skippedCount: 5, errorCount: 0 });
     expect(await f.subscriberByEmail('gone@example.fr')).toMatchObject({ status: 'unsubscribed', name: 'Ancien' });
     expect(await f.subscriptionsOf(unsubscribed)).toEqual([{ listId, status: 'unsubscribed' }]);
     for (const id of [unsubscribed, bounced, complained]) expect(await f.consentsOf(id)).toHaveLength(0);
     expect(await f.subscriptionsOf(bounced)).toEqual([]);
     expect(await f.subscriberByEmail('erased@example.fr')).toBeUndefined();
+    expect(await f.subscriberByEmail('wiped@example.fr')).toBeUndefined();
+    expect(await f.subscriberByEmail('fresh@example.fr')).toMatchObject({ searchText: 'frais fresh@example.fr' });
 
     const report = await f.t.request(f.session, { method: 'GET', url: `${f.base}/${done.id}/errors.csv?lang=en` });
-    expect(report.body.split('\r\n').slice(1, 5)).toEqual([
+    expect(report.body.split('\r\n').slice(1, 6)).toEqual([
       '2,gone@example.fr,Unsubscribed person: an import does not subscribe them again',
       '3,bounce@example.fr,Hard-bounced address: an import does not subscribe it again',
       '4,spam@example.fr,Person who reported a message as spam: an import does not subscribe them again',
       '5,erased@example.fr,Hard-bounced address: an import does not subscribe it again',
+      '6,Wiped@Example.fr,Address erased at the person’s request: an import does not bring it back',
     ]);
   });
 

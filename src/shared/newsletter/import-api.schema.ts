@@ -162,6 +162,6 @@ export type SubscriberExportQuery = z.infer<typeof SubscriberExportQuerySchema>;
  * Why a row was left out, in the error report (`newsletterImport.reason.<code>`). Skips are people
  * kept out on purpose; the rest are rows that could not be read.
  */
-export const IMPORT_SKIP_REASONS = ['DUPLICATE_IN_FILE', 'UNSUBSCRIBED', 'BOUNCED', 'COMPLAINED'] as const;
+export const IMPORT_SKIP_REASONS = ['DUPLICATE_IN_FILE', 'UNSUBSCRIBED', 'BOUNCED', 'COMPLAINED', 'ERASED'] as const;
 export const IMPORT_ERROR_REASONS = ['EMAIL_MISSING', 'EMAIL_INVALID', 'BROKEN_QUOTES', 'VALUE_TOO_LONG', 'ATTRIBUTES_INVALID'] as const;
 export type ImportRowReason = (typeof IMPORT_SKIP_REASONS)[number] | (typeof IMPORT_ERROR_REASONS)[number];

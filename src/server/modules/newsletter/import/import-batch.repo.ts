@@ -8,6 +8,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTransaction } from '../../../platform/audit/audit.js';
 import { users } from '../../../platform/auth/auth.tables.js';
 import { mailingLists, newsletterBounces, subscribers } from '../newsletter.tables.js';
+import { subscriberSearchText } from '../subscribers.repo.js';
+import { findSuppressedEmails } from '../subscriptions.repo.js';
 
 /** One subscriber as the batch writes it (snake_case: it travels as JSON into `jsonb_to_recordset`). */
 export interface SubscriberWrite {
@@ -67,8 +69,9 @@ export async function findSubscribersByEmail(
 }
 
 /**
- * Addresses that hard-bounced or complained, kept in the bounce log even when their subscriber row
- * is gone: an import must not bring them back either.
+ * Addresses an import must not bring back though their subscriber row is gone: hard bounces and
+ * complaints kept in the bounce log, and people erased on request (only a hash of their address is
+ * kept, in newsletter_suppression).
  */
 export async function findSuppressedAddresses(db: DbOrTransaction, workspaceId: string, emails: string[]): Promise<Map<string, string>> {
   if (emails.length === 0) return new Map();
@@ -82,7 +85,9 @@ export async function findSuppressedAddresses(db: DbOrTransaction, workspaceId: 
         inArray(newsletterBounces.type, ['hard', 'complaint']),
       ),
     );
-  return new Map(rows.map((row) => [row.emailNormalized, row.type]));
+  const suppressed = new Map(rows.map((row) => [row.emailNormalized, row.type]));
+  for (const email of await findSuppressedEmails(db, workspaceId, emails)) suppressed.set(email, 'erased');
+  return suppressed;
 }
 
 /**
@@ -133,14 +138,14 @@ function rowsOf<T>(result: unknown): T[] {
 export async function upsertSubscribers(db: DbOrTransaction, workspaceId: string, rows: SubscriberWrite[]) {
   if (rows.length === 0) return [];
   const result = await db.execute(sql`
-    insert into subscriber (id, workspace_id, email, email_normalized, name, languages, country, organisation_name, tags, attributes)
-    select id, ${workspaceId}::uuid, email, email_normalized, name, languages, country, organisation_name, tags, attributes
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as input(
-      id uuid, email text, email_normalized text, name text, languages text[], country text,
+    insert into subscriber (id, workspace_id, email, email_normalized, name, search_text, languages, country, organisation_name, tags, attributes)
+    select id, ${workspaceId}::uuid, email, email_normalized, name, search_text, languages, country, organisation_name, tags, attributes
+    from jsonb_to_recordset(${JSON.stringify(rows.map((row) => ({ ...row, search_text: subscriberSearchText(row.name, row.email) })))}::jsonb) as input(
+      id uuid, email text, email_normalized text, name text, search_text text, languages text[], country text,
       organisation_name text, tags text[], attributes jsonb
     )
     on conflict (workspace_id, email_normalized) do update set
-      name = excluded.name, languages = excluded.languages, country = excluded.country,
+      name = excluded.name, search_text = excluded.search_text, languages = excluded.languages, country = excluded.country,
       organisation_name = excluded.organisation_name, tags = excluded.tags, attributes = excluded.attributes,
       updated_at = now()
     where subscriber.status = 'active'

@@ -67,6 +67,7 @@ const SUPPRESSION_REASON = {
   complained: 'COMPLAINED',
   hard: 'BOUNCED',
   complaint: 'COMPLAINED',
+  erased: 'ERASED',
 } as const;
 
 function union(...lists: string[][]): string[] {
