@@ -182,3 +182,7 @@ export type DocumentBodies = z.infer<typeof DocumentBodiesSchema>;
 /** Page-number digits, per workspace setting: Western 0–9 by default, Eastern Arabic ٠–٩ on request. */
 export const DOCUMENT_DIGITS = ['western', 'eastern'] as const;
 export type DocumentDigits = (typeof DOCUMENT_DIGITS)[number];
+
+/** Image slots of the `document` template: body images (`image-<n>`) and partner logos (`partner-<n>`). */
+export const DOCUMENT_IMAGE_SLOTS = 40;
+export const DOCUMENT_PARTNER_SLOTS = 16;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineTemplate, HexColourSchema, renderTextSchema } from '../../../src/shared/render/render.schema.js';
+import { DOCUMENT_IMAGE_SLOTS, DOCUMENT_PARTNER_SLOTS } from '../../../src/shared/studio/documents.schema.js';
 
-/** Image slots for body images and partner logos (the layout code names them `image-<n>`, `partner-<n>`). */
-export const DOCUMENT_IMAGE_SLOTS = 40;
-export const DOCUMENT_PARTNER_SLOTS = 16;
 
 /** Inline run: text with marks, or a footnote. */
 const run = z.union([
