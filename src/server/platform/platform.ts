@@ -2,6 +2,7 @@
  * The platform services one process needs, built once from the configuration and passed explicitly
  * (no module reads globals). Tests build it with their own database and options.
  */
+
 import path from 'node:path';
 import { pickUiLocale } from '../../shared/languages.js';
 import { type Auth, createAuth } from './auth/auth.js';
@@ -10,6 +11,7 @@ import { type Database, migrateDatabase, openDatabase } from './db/database.js';
 import { translatorFor } from './i18n.js';
 import { type JobDefinition, JobQueue } from './jobs/job-queue.js';
 import { Mailer, sendMailJob } from './mail/mailer.js';
+import { closeSharedRenderer } from './render/renderer.js';
 import { type FileStorage, LocalDiskStorage } from './storage/storage.js';
 
 export interface Platform {
@@ -64,6 +66,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     auth,
     async close() {
       await jobs.stop();
+      // The render process is per Node process; the next render after a close starts a new one.
+      await closeSharedRenderer();
       mailer.close();
       await database.close();
     },
