@@ -23,6 +23,24 @@ export const LONG_FRENCH_WORD = 'anticonstitutionnellement';
 export const MIXED_ARABIC_LINE = 'شراكة AlterMed وICOSI في صفاقس: 14 ماي 2026، من 09:30 إلى 17:00، altermed.org/forum';
 export const MIXED_FRENCH_LINE = 'Partenariat AlterMed – جمعية نماء à Sfax : 14 mai 2026, de 9 h 30 à 17 h';
 
+/** A full strip: twelve entries, three with a logo, the others printed by name, the funder last. */
+const MANY_PARTNERS = [
+  ...[
+    'ICOSI',
+    'IMF',
+    'CCDE',
+    'ADFR',
+    'AFVE',
+    'Green Tea',
+    'Jeunesse Plus',
+    'CES',
+    'Initiative Urbaine',
+    'Manufacture Coopérative',
+    'Réseau Nama',
+  ].map((name, index) => ({ name: { ar: `${name} — شريك`, fr: name }, role: 'partner', logo: `partner-${(index % 2) + 1}` })),
+  { name: { ar: 'الاتحاد الأوروبي', fr: 'Union européenne' }, role: 'funder', logo: 'partner-3' },
+].map((partner, index) => (index > 3 && index < 11 ? { ...partner, logo: null } : partner));
+
 const title = { ar: `${REAL_LONG_ARABIC_WORD} ${LONG_ARABIC_WORD} في صفاقس`, fr: `Forum ${LONG_FRENCH_WORD} de Sfax` };
 const subtitle = { ar: MIXED_ARABIC_LINE, fr: MIXED_FRENCH_LINE };
 
@@ -38,6 +56,7 @@ export const STRESS_DATA: Record<VisualTemplate, Record<string, unknown>> = {
   'facebook-cover': { title, subtitle, cta: { ar: 'altermed.org/forum', fr: 'altermed.org/forum' } },
   'web-banner': { title, subtitle, cta: { ar: 'سجّلوا الآن', fr: 'Je m’inscris' } },
   'a3-poster': {
+    partners: MANY_PARTNERS,
     title,
     subtitle,
     description: { ar: `${MIXED_ARABIC_LINE}. ${LONG_ARABIC_WORD}`, fr: `${MIXED_FRENCH_LINE}. ${LONG_FRENCH_WORD}` },
@@ -48,6 +67,7 @@ export const STRESS_DATA: Record<VisualTemplate, Record<string, unknown>> = {
     disclaimer: { ar: `${MIXED_ARABIC_LINE}.`, fr: `${MIXED_FRENCH_LINE}.` },
   },
   'a5-flyer': {
+    partners: MANY_PARTNERS,
     title,
     subtitle,
     when: { ar: 'الخميس 14 ماي 2026، من 09:30 إلى 17:00', fr: 'jeudi 14 mai 2026, de 9 h 30 à 17 h' },
@@ -60,6 +80,7 @@ export const STRESS_DATA: Record<VisualTemplate, Record<string, unknown>> = {
     cta: { ar: 'altermed.org/forum', fr: 'altermed.org/forum' },
   },
   invitation: {
+    partners: MANY_PARTNERS,
     heading: { ar: 'دعوة', fr: 'Invitation' },
     title,
     message: subtitle,
