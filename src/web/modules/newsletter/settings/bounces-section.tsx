@@ -23,8 +23,9 @@ const TYPE_COLOR: Record<BounceType, string> = { hard: 'red.9', soft: 'orange.9'
 function WebhookUrl({ workspaceId, saved }: { workspaceId: string; saved: NewsletterSettings }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
+  // The variable says whether an address existed before: only then is there an old one that stops working.
   const rotate = useMutation({
-    mutationFn: () => rotateBounceWebhook(workspaceId),
+    mutationFn: (_hadAddress: boolean) => rotateBounceWebhook(workspaceId),
     onSuccess: (next) => queryClient.setQueryData(newsletterSettingsKeys.settings(workspaceId), next),
   });
   return (
@@ -38,14 +39,14 @@ function WebhookUrl({ workspaceId, saved }: { workspaceId: string; saved: Newsle
       ) : (
         <Text size="sm">{t('newsletterStats.bounces.webhookNone')}</Text>
       )}
-      {rotate.isSuccess && saved.bounceWebhookUrl ? (
+      {rotate.isSuccess && rotate.variables ? (
         <Text size="sm" role="status">
           {t('newsletterStats.bounces.webhookRotated')}
         </Text>
       ) : null}
       <ErrorAlert error={rotate.error} />
       <Group>
-        <Button variant="default" onClick={() => rotate.mutate()} loading={rotate.isPending}>
+        <Button variant="default" onClick={() => rotate.mutate(Boolean(saved.bounceWebhookUrl))} loading={rotate.isPending}>
           {saved.bounceWebhookUrl ? t('newsletterStats.bounces.webhookRotate') : t('newsletterStats.bounces.webhookCreate')}
         </Button>
       </Group>

@@ -23,7 +23,7 @@ export function CopyField({
       {isMultiline ? (
         <Textarea {...shared} rows={4} styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }} />
       ) : (
-        <TextInput {...shared} onFocus={(event) => event.currentTarget.select()} styles={{ input: { fontFamily: 'monospace' } }} />
+        <TextInput {...shared} onFocus={(event) => event.currentTarget.select()} />
       )}
       <CopyButton value={value}>
         {({ copied, copy }) => (

@@ -32,12 +32,7 @@ export function NewsletterSettingsPage() {
               {t('newsletterStats.settings.readOnly')}
             </Alert>
           )}
-          <SettingsForm
-            key={settings.data.updatedAt ?? 'defaults'}
-            workspaceId={workspace.id}
-            saved={settings.data}
-            canManage={canManage}
-          />
+          <SettingsForm workspaceId={workspace.id} saved={settings.data} canManage={canManage} />
           {can('subscribers:read') ? (
             <BouncesSection
               workspaceId={workspace.id}

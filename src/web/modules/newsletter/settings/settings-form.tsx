@@ -163,7 +163,7 @@ export function SettingsForm({ workspaceId, saved, canManage }: { workspaceId: s
             <ThrottleFields values={draft} onChange={(values) => setDraft({ ...draft, ...values })} fields={fields} />
           </SettingsSection>
           <SettingsSection title={t('newsletterStats.tracking.title')}>
-            <Alert color="blue" variant="light">
+            <Alert color="blue" variant="light" role="note">
               {t('newsletterStats.tracking.privacy')}
             </Alert>
             <Switch

@@ -3,7 +3,7 @@
  * Numbers and percentages are formatted with Intl in the interface language and the workspace's
  * digits; URLs stay left to right in an Arabic page. Nothing shows before anything was sent.
  */
-import { Anchor, Box, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { IssueStats, LinkStats, VariantStats } from '../../../../shared/newsletter/tracking-api.schema.js';
 import { ErrorAlert } from '../../../components/form-errors.js';
@@ -16,21 +16,26 @@ interface Formatters {
   percent(value: number | null): string;
 }
 
-function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId?: string }) {
+/** One figure: its label and value on a line, then its rates and details one per line (a `dt` and its `dd`s). */
+function Figure({ label, value, details = [], testId }: { label: string; value: string; details?: string[]; testId?: string }) {
   return (
-    <Group justify="space-between" align="start" wrap="nowrap" gap="xs" data-testid={testId}>
+    <div data-testid={testId} style={{ display: 'grid', gridTemplateColumns: '1fr auto', columnGap: 8, alignItems: 'baseline' }}>
       <Text component="dt" size="sm" c="dimmed">
         {label}
       </Text>
-      <Box component="dd" m={0} ta="end">
-        <Text fw={700}>{value}</Text>
-        {detail ? (
-          <Text size="xs" c="dimmed">
-            {detail}
-          </Text>
-        ) : null}
-      </Box>
-    </Group>
+      <Text component="dd" m={0} fw={700}>
+        {value}
+      </Text>
+      {details.length > 0 ? (
+        <Box component="dd" m={0} style={{ gridColumn: '1 / -1' }}>
+          {details.map((detail) => (
+            <Text key={detail} size="xs" c="dimmed">
+              {detail}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+    </div>
   );
 }
 
@@ -67,32 +72,42 @@ function VariantCard({
           <Figure
             label={t('newsletterStats.panel.opens')}
             value={opensShown ? t('newsletterStats.panel.people', { count: stats.opens.unique }) : notTracked}
-            detail={
+            details={
               opensShown
-                ? `${t('newsletterStats.panel.ofDelivered', { rate: percent(stats.rates.open) })} · ${t('newsletterStats.panel.openCount', { count: stats.opens.total })}`
-                : undefined
+                ? [
+                    t('newsletterStats.panel.ofDelivered', { rate: percent(stats.rates.open) }),
+                    t('newsletterStats.panel.openCount', { count: stats.opens.total }),
+                  ]
+                : []
             }
             testId="figure-opens"
           />
           <Figure
             label={t('newsletterStats.panel.clicks')}
             value={clicksShown ? t('newsletterStats.panel.people', { count: stats.clicks.unique }) : notTracked}
-            detail={
+            details={
               clicksShown
-                ? `${t('newsletterStats.panel.ofDelivered', { rate: percent(stats.rates.click) })} · ${t('newsletterStats.panel.clickCount', { count: stats.clicks.total })}`
-                : undefined
+                ? [
+                    t('newsletterStats.panel.ofDelivered', { rate: percent(stats.rates.click) }),
+                    t('newsletterStats.panel.clickCount', { count: stats.clicks.total }),
+                    t('newsletterStats.panel.clickToOpen', { rate: percent(stats.rates.clickToOpen) }),
+                  ]
+                : []
             }
             testId="figure-clicks"
           />
           <Figure
             label={t('newsletterStats.panel.unsubscribes')}
             value={number(stats.unsubscribes)}
-            detail={t('newsletterStats.panel.ofDelivered', { rate: percent(stats.rates.unsubscribe) })}
+            details={[t('newsletterStats.panel.ofDelivered', { rate: percent(stats.rates.unsubscribe) })]}
           />
           <Figure
             label={t('newsletterStats.panel.bounces')}
             value={number(stats.bounces.hard + stats.bounces.soft)}
-            detail={`${t('newsletterStats.panel.ofSent', { rate: percent(stats.rates.bounce) })} · ${t('newsletterStats.panel.bounceDetail', stats.bounces)}`}
+            details={[
+              t('newsletterStats.panel.ofSent', { rate: percent(stats.rates.bounce) }),
+              t('newsletterStats.panel.bounceDetail', stats.bounces),
+            ]}
             testId="figure-bounces"
           />
         </Stack>
@@ -160,7 +175,8 @@ export function IssueStatsPanel({ workspaceId, issueId }: { workspaceId: string;
             {t('newsletterStats.panel.live')}
           </Text>
         ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.min(cards.length, 4) }}>
+        {/* Two columns at most: the panel sits beside the composer on wide screens. */}
+        <SimpleGrid cols={{ base: 1, sm: Math.min(cards.length, 2) }}>
           {cards.map((card) => (
             <VariantCard key={card.variant} stats={card} tracking={data} format={format} />
           ))}
