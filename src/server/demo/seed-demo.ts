@@ -12,6 +12,7 @@ import { seedNewsletterDemo } from '../modules/newsletter/newsletter.seed.js';
 import { seedCampaignBriefReviewDemo } from '../modules/planning/campaign-brief.seed.js';
 import { seedCampaignsDemo } from '../modules/planning/campaigns.seed.js';
 import { seedPlanDemo } from '../modules/planning/plan.seed.js';
+import { seedDemoDesigns } from '../modules/studio/designs.seed.js';
 import { seedDemoStudio } from '../modules/studio/studio.seed.js';
 import { createAccount, findUserIdByEmail } from '../platform/auth/accounts.js';
 import type { Platform } from '../platform/platform.js';
@@ -131,6 +132,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
   await seedNewsletterDemo(platform, workspaceId);
   await seedDemoNewsletterIssues(db, workspaceId, { storage: platform.storage });
   await seedDemoStudio(platform, workspaceId);
+  await seedDemoDesigns(platform, workspaceId);
   await db.insert(appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString(), roles: ROLES } });
   return true;
 }
