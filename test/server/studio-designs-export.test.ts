@@ -196,7 +196,10 @@ describe('thumbnails', () => {
       url: f.designsUrl(),
       payload: { title: 'Flyer', template: 'a5-flyer', variant: 'ar', data: { title: { ar: 'منتدى صفاقس' } } },
     });
-    const response = await f.t.request(f.viewer, { method: 'GET', url: f.designsUrl(`/${draft.json().id}/thumbnail`) });
+    const response = await f.t.request(f.viewer, {
+      method: 'GET',
+      url: f.designsUrl(`/${draft.json().id}/thumbnail?v=${encodeURIComponent(draft.json().updatedAt)}`),
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(sizeOf(response.rawPayload)).toEqual([480, Math.round((480 * 1240) / 874)]);
   });

@@ -23,6 +23,8 @@ const WorkspaceParams = z.object({ workspaceId: z.string() });
 const DesignParams = WorkspaceParams.extend({ designId: z.string().uuid() });
 const TemplateParams = WorkspaceParams.extend({ templateName: z.string().max(60) });
 const LangQuery = z.strictObject({ lang: z.string().optional() });
+/** `v`: the design's update time, so a browser asks again after a save (the picture is cached privately). */
+const ThumbnailQuery = LangQuery.extend({ v: z.string().max(40).optional() });
 const tags = ['studio'];
 
 export async function designRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
@@ -98,7 +100,7 @@ export async function designRoutes(app: FastifyInstance, { platform }: { platfor
   });
 
   r.get(`${base}/:designId/thumbnail`, {
-    schema: { tags, params: DesignParams, querystring: LangQuery },
+    schema: { tags, params: DesignParams, querystring: ThumbnailQuery },
     onRequest: canRead,
     handler: async (request, reply) =>
       picture(await service.thumbnail(contextOf(request), request.params.designId), reply, 'private, no-cache'),

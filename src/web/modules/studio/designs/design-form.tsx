@@ -102,6 +102,7 @@ export function DesignForm({ workspaceId, template, variant, data, fields, langu
                 label={label(field)}
                 description={t('designs.field.accentColourHint')}
                 format="hex"
+                withEyeDropper={false}
                 value={(data[field.key] as string | null | undefined) ?? ''}
                 onChange={(value) => set(field.key, value || null)}
                 readOnly={isReadOnly}

@@ -171,20 +171,25 @@ function DesignEditor({ initial, template }: { initial: Design; template: Design
                 {t('designs.preview.title')}
               </Title>
               <Group gap="xs">
-                {template.formats.map((format) => (
-                  <Button
-                    key={format}
-                    component="a"
-                    href={isDirty ? undefined : designExportUrl(workspace.id, saved.id, format)}
-                    download
-                    variant="light"
-                    size="xs"
-                    disabled={isDirty}
-                    title={isDirty ? t('designs.export.saveFirst') : undefined}
-                  >
-                    {t(`designs.export.${format}`)}
-                  </Button>
-                ))}
+                {template.formats.map((format) =>
+                  // A link to the saved design once saved; a disabled button while changes are unsaved.
+                  isDirty ? (
+                    <Button key={format} variant="light" size="xs" disabled>
+                      {t(`designs.export.${format}`)}
+                    </Button>
+                  ) : (
+                    <Button
+                      key={format}
+                      component="a"
+                      href={designExportUrl(workspace.id, saved.id, format)}
+                      download
+                      variant="light"
+                      size="xs"
+                    >
+                      {t(`designs.export.${format}`)}
+                    </Button>
+                  ),
+                )}
               </Group>
             </Group>
             {isDirty && !isReadOnly ? (
@@ -193,7 +198,10 @@ function DesignEditor({ initial, template }: { initial: Design; template: Design
               </Text>
             ) : null}
             <Box ref={panel} pos="relative" bg="gray.1" mih={240} data-testid="design-preview" data-rendering={preview.isRendering}>
-              {preview.url ? <Image src={preview.url} alt={t('designs.preview.alt')} /> : null}
+              {preview.url ? (
+                // Tall formats (story, poster, flyer) shrink to the window's height, whole.
+                <Image src={preview.url} alt={t('designs.preview.alt')} fit="contain" mah="calc(100vh - 9rem)" />
+              ) : null}
               {preview.isRendering ? (
                 <Group pos="absolute" top={8} style={{ insetInlineEnd: 8 }} gap={6} bg="white" px="xs" py={4}>
                   <Loader size="xs" />
