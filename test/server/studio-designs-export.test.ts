@@ -12,6 +12,7 @@ import { localized } from '../../src/shared/localized-text.js';
 import { createDesignsFixture, type DesignsFixture, forumPosterData, PAST } from '../helpers/designs-fixture.js';
 import { containsWordsInOrder, pdfFonts, pdfText } from '../helpers/pdf-tools.js';
 import { multipart, SAFE_SVG } from '../helpers/studio-fixtures.js';
+import { HOSTILE_TEXT } from '../helpers/visuals-data.js';
 
 let f: DesignsFixture;
 let posterId: string;
@@ -151,6 +152,27 @@ describe('export', () => {
       expect(font.name).toMatch(/^Noto(Sans|Serif|NaskhArabic|SansArabic)-/);
       expect(font.embedded).toBe(true);
     }
+  });
+
+  it('prints a title full of Typst syntax and HTML as the characters typed', async () => {
+    const created = await f.t.request(f.contributor, {
+      method: 'POST',
+      url: f.designsUrl(),
+      payload: {
+        title: HOSTILE_TEXT,
+        template: 'quote-card',
+        variant: 'fr',
+        data: { quote: { fr: HOSTILE_TEXT }, author: { fr: '<b>Salma</b>' } },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const response = await f.t.request(f.viewer, { method: 'GET', url: f.designsUrl(`/${created.json().id}/export?format=pdf`) });
+    expect(response.statusCode, response.body).toBe(200);
+    const text = pdfText(response.rawPayload).replace(/\s+/g, '');
+    expect(text).toContain(HOSTILE_TEXT.replace(/\s+/g, ''));
+    expect(text).toContain('<b>Salma</b>');
+    // The file name keeps none of the characters a file system or a header refuses.
+    expect(String(response.headers['content-disposition'])).not.toMatch(/filename="[^"]*[<>\\/:*?|][^"]*"/);
   });
 
   it('refuses a format the API does not offer and an unfinished draft', async () => {

@@ -60,6 +60,43 @@ export interface CheckedAssets {
   readonly problems: FieldErrors;
 }
 
+/** What the consent check reads, loaded once for one design or for a page of them. */
+interface AssetFacts {
+  rows: DesignAssetRow[];
+  consents: Array<{ assetId: string; scope: string[]; expiresOn: string | null }>;
+  today: string;
+}
+
+async function loadAssetFacts(db: DbOrTransaction, workspaceId: string, ids: readonly string[]): Promise<AssetFacts> {
+  const [rows, consents, today] = await Promise.all([
+    findDesignAssets(db, workspaceId, ids),
+    findConsentTerms(db, ids),
+    workspaceToday(db, workspaceId),
+  ]);
+  return { rows, consents, today };
+}
+
+const imageFieldsOf = (definition: DesignTemplateDefinition, data: DesignData) =>
+  definition.fields.filter((field) => field.kind === 'image' && typeof data[field.key] === 'string');
+
+function checkWith(facts: AssetFacts, definition: DesignTemplateDefinition, data: DesignData): CheckedAssets {
+  const byField = new Map<string, DesignAssetRow>();
+  const problems: FieldErrors = {};
+  for (const field of imageFieldsOf(definition, data)) {
+    const at = `data.${field.key}`;
+    const row = facts.rows.find((candidate) => candidate.id === data[field.key]);
+    if (!row) problems[at] = 'ASSET_NOT_FOUND';
+    else if (row.archivedAt) problems[at] = 'ASSET_ARCHIVED';
+    else if (row.kind !== 'image') problems[at] = 'ASSET_NOT_IMAGE';
+    else {
+      const consents = facts.consents.filter((consent) => consent.assetId === row.id);
+      if (consentSummaryOf(row.showsPeople, consents, facts.today).usableFor.includes(definition.use)) byField.set(field.key, row);
+      else problems[at] = 'CONSENT_NOT_VALID';
+    }
+  }
+  return { byField, problems };
+}
+
 /**
  * Whether each image of the data may be used in this template: an image of the workspace's library,
  * not archived, and — when it shows people — with a current consent for the template's use.
@@ -70,32 +107,20 @@ export async function checkDesignAssets(
   definition: DesignTemplateDefinition,
   data: DesignData,
 ): Promise<CheckedAssets> {
-  const imageFields = definition.fields.filter((field) => field.kind === 'image' && typeof data[field.key] === 'string');
-  const ids = imageFields.map((field) => data[field.key] as string);
-  const [rows, consents, today] = await Promise.all([
-    findDesignAssets(db, workspaceId, ids),
-    findConsentTerms(db, ids),
-    workspaceToday(db, workspaceId),
-  ]);
-  const byField = new Map<string, DesignAssetRow>();
-  const problems: FieldErrors = {};
-  for (const field of imageFields) {
-    const at = `data.${field.key}`;
-    const row = rows.find((candidate) => candidate.id === data[field.key]);
-    if (!row) problems[at] = 'ASSET_NOT_FOUND';
-    else if (row.archivedAt) problems[at] = 'ASSET_ARCHIVED';
-    else if (row.kind !== 'image') problems[at] = 'ASSET_NOT_IMAGE';
-    else {
-      const summary = consentSummaryOf(
-        row.showsPeople,
-        consents.filter((consent) => consent.assetId === row.id),
-        today,
-      );
-      if (summary.usableFor.includes(definition.use)) byField.set(field.key, row);
-      else problems[at] = 'CONSENT_NOT_VALID';
-    }
-  }
-  return { byField, problems };
+  const ids = imageFieldsOf(definition, data).map((field) => data[field.key] as string);
+  return checkWith(await loadAssetFacts(db, workspaceId, ids), definition, data);
+}
+
+/** The image problems of several designs of a workspace (a list page), in three queries. */
+export async function assetProblemsOfDesigns(
+  db: DbOrTransaction,
+  workspaceId: string,
+  designs: ReadonlyArray<{ definition: DesignTemplateDefinition; data: DesignData }>,
+): Promise<FieldErrors[]> {
+  const ids = designs.flatMap(({ definition, data }) => imageFieldsOf(definition, data).map((field) => data[field.key] as string));
+  if (ids.length === 0) return designs.map(() => ({}));
+  const facts = await loadAssetFacts(db, workspaceId, [...new Set(ids)]);
+  return designs.map(({ definition, data }) => checkWith(facts, definition, data).problems);
 }
 
 /** The object schema under optional/nullable wrappers, if any. */

@@ -27,7 +27,7 @@ import { renderTemplate } from '../../platform/render/render.service.js';
 import { sharedRenderer } from '../../platform/render/renderer.js';
 import { findCampaignById } from '../planning/campaigns.repo.js';
 import { previewPng } from './design-preview.js';
-import { checkDesignAssets, composeRenderRequest, definitionOf, parseDesignData } from './design-render.js';
+import { assetProblemsOfDesigns, checkDesignAssets, composeRenderRequest, definitionOf, parseDesignData } from './design-render.js';
 import { auditedDesign, presentDesign, presentTemplate } from './designs.presenter.js';
 import { type DesignRow, deleteDesignRow, findDesignById, findDesigns, insertDesign, updateDesignRow } from './designs.repo.js';
 import { downloadName } from './designs-files.js';
@@ -96,6 +96,16 @@ export function createDesignsService(platform: Pick<Platform, 'database' | 'stor
     return (await checkDesignAssets(db, row.workspaceId, definition, row.data as DesignData)).problems;
   }
 
+  /** A page of designs with their image problems, checked together. */
+  async function presentPage(workspaceId: string, rows: DesignRow[]): Promise<Design[]> {
+    const known = rows.flatMap((row) => {
+      const definition = DESIGN_TEMPLATES.find((candidate) => candidate.name === row.template);
+      return definition ? [{ row, definition, data: row.data as DesignData }] : [];
+    });
+    const problems = await assetProblemsOfDesigns(db, workspaceId, known);
+    return rows.map((row) => presentDesign(row, problems[known.findIndex((item) => item.row === row)] ?? {}));
+  }
+
   async function audit(tx: DbOrTransaction, ctx: ServiceContext, action: string, id: string, before?: DesignRow, after?: DesignRow) {
     await recordAudit(tx, {
       workspaceId: ctx.membership.workspaceId,
@@ -130,7 +140,10 @@ export function createDesignsService(platform: Pick<Platform, 'database' | 'stor
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
-        items: await Promise.all(page.map(async ({ design }) => presentDesign(design, await problemsOf(design)))),
+        items: await presentPage(
+          ctx.membership.workspaceId,
+          page.map(({ design }) => design),
+        ),
         nextCursor: rows.length > query.limit && last ? encodeCursor({ sortKey: last.sortKey, id: last.design.id }) : null,
       };
     },
