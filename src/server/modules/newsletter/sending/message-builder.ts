@@ -8,8 +8,9 @@ import { type LocalizedText, pickLocalized } from '../../../../shared/localized-
 import { openSecret } from '../../../platform/secret-box.js';
 import { clickUrl, type LinkSigner, NEWSLETTER_PUBLIC_PATHS, openPixelUrl, preferencesUrl, unsubscribeUrl } from '../newsletter-links.js';
 import type { NewsletterSettingsRow } from '../newsletter-settings.repo.js';
+import type { ClaimedDelivery } from './deliveries.repo.js';
 import { type CompiledVariant, compileVariant, fillVariant, mergeValuesOf } from './message-template.js';
-import type { ClaimedDelivery, RenderedVariants } from './send.repo.js';
+import type { RenderedVariants } from './send.repo.js';
 import type { DkimKey, OutgoingMessage } from './smtp-sender.js';
 
 export interface SendSettings {

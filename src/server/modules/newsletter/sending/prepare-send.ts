@@ -1,8 +1,8 @@
 /**
  * The start of a send, as one job: render every variant once and keep it on the issue, then resolve
- * the audience by keyset pages over subscriber ids, inserting one delivery row per recipient with
- * `on conflict do nothing` — a prepare that died resumes after the last subscriber it recorded, and
- * memory holds one page whatever the list size. Then the lanes of `newsletter.send-batch` are queued.
+ * the audience by keyset pages over subscriber ids, each page read and inserted by one statement as
+ * delivery rows with `on conflict do nothing` — a prepare that died resumes after the last subscriber
+ * it recorded, and memory holds nothing of the list. Then the lanes of `newsletter.send-batch` are queued.
  */
 import { and, eq } from 'drizzle-orm';
 import type { ContentLanguage } from '../../../../shared/languages.js';
@@ -14,12 +14,12 @@ import { audienceCondition } from '../audience.js';
 import { segments } from '../newsletter.tables.js';
 import { renderIssueVariants } from '../render/issue-render.js';
 import {
+  analyzeAudienceTables,
   countDeliveries,
   findIssue,
   findLastPreparedSubscriber,
-  findRecipientPage,
   type IssueRow,
-  insertDeliveries,
+  insertRecipientPage,
   lockIssue,
   moveIssue,
   type RenderedVariants,
@@ -34,13 +34,22 @@ export const PREPARE_PAGE_SIZE = 1000;
 
 export type PrepareOutcome = 'prepared' | 'skipped' | 'stopped' | 'render-failed';
 
-/** The variant a subscriber gets among those rendered (a missing one falls back to the first rendered). */
-export function deliveryVariant(subscriberLanguages: readonly string[], issue: IssueRow, rendered: RenderedVariants): string {
+/** The languages the issue was rendered in alone, in its bilingual order. */
+function renderedLanguages(issue: IssueRow, rendered: RenderedVariants): ContentLanguage[] {
   const available = Object.keys(rendered);
-  const languages = [...issue.bilingualOrder, ...available].filter(
+  return [...issue.bilingualOrder, ...available].filter(
     (language, index, all): language is ContentLanguage =>
       language !== 'bilingual' && available.includes(language) && all.indexOf(language) === index,
   );
+}
+
+/**
+ * The variant a subscriber gets among those rendered (a missing one falls back to the first rendered).
+ * `insertRecipientPage` applies the same rule in SQL; a test checks that they agree.
+ */
+export function deliveryVariant(subscriberLanguages: readonly string[], issue: IssueRow, rendered: RenderedVariants): string {
+  const available = Object.keys(rendered);
+  const languages = renderedLanguages(issue, rendered);
   const wanted: Variant = variantFor(subscriberLanguages, { sendMode: issue.sendMode as 'per_language' | 'bilingual', languages });
   return available.includes(wanted) ? wanted : (available[0] ?? wanted);
 }
@@ -103,28 +112,29 @@ export async function prepareSend(platform: Platform, input: { workspaceId: stri
     listIds: issue.listIds,
     segmentFilter: await segmentFilterOf(platform, issue),
   });
+  if (platform.database.driver === 'pglite') await analyzeAudienceTables(db);
+  const languages = issue.sendMode === 'bilingual' ? [] : renderedLanguages(issue, rendered);
+  // The variant of a subscriber none of whose languages the issue was rendered in.
+  const fallbackVariant = deliveryVariant([], issue, rendered);
   let after = await findLastPreparedSubscriber(db, issue.id);
   for (;;) {
-    const page = await findRecipientPage(db, condition, after, PREPARE_PAGE_SIZE);
-    if (page.length === 0) break;
     const isOpen = await db.transaction(async (tx) => {
       // Serialised with cancel on the issue row: a cancelled send gets no new pending rows.
       const current = await lockIssue(tx, issue.id);
       if (!current || !['sending', 'paused'].includes(current.status)) return false;
-      await insertDeliveries(
-        tx,
-        page.map((subscriber) => ({
-          workspaceId: issue.workspaceId,
-          issueId: issue.id,
-          subscriberId: subscriber.id,
-          email: subscriber.email,
-          variant: deliveryVariant(subscriber.languages, issue, rendered),
-        })),
-      );
+      after = await insertRecipientPage(tx, {
+        workspaceId: issue.workspaceId,
+        issueId: issue.id,
+        condition,
+        afterId: after,
+        limit: PREPARE_PAGE_SIZE,
+        languages,
+        fallbackVariant,
+      });
       return true;
     });
     if (!isOpen) return 'stopped';
-    after = page.at(-1)?.id;
+    if (after === undefined) break;
   }
   await storeRecipientCount(db, issue.id, await countDeliveries(db, issue.id));
   const current = await findIssue(db, issue.workspaceId, issue.id);

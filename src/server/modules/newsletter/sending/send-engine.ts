@@ -1,38 +1,27 @@
 /**
- * The delivery loop of one `newsletter.send-batch` job: for a few seconds, claim a batch (rows become
+ * The delivery loop of one `newsletter.send-batch` job: for a few seconds, claim rows (they become
  * `sending` first), build and hand the messages to SMTP (or to the outbox when no SMTP is configured),
  * and record each outcome; then queue the lane's next job — now, at the next retry time, or when the
  * rolling window frees a slot — or finish the issue when no row is pending or sending.
  */
-import { normalizeEmail } from '../../../../shared/newsletter/subscriber-identity.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Platform } from '../../../platform/platform.js';
 import { findWorkspaceById } from '../../workspaces/workspaces.repo.js';
 import { loadNewsletterSettings, type NewsletterSettingsRow } from '../newsletter-settings.repo.js';
+import { type ClaimedDelivery, claimDeliveries, findRecipientFields, lockWorkspaceWindow } from './deliveries.repo.js';
+import { addOutcomes, deliverToOutbox, noOutcomes, recordOutcomes, type Settled } from './delivery-outcomes.js';
 import { buildMessage, CompiledVariants, type RecipientRow, type SendSettings, sendSettingsOf } from './message-builder.js';
-import {
-  type ClaimedDelivery,
-  claimDeliveries,
-  findIssue,
-  findRecipientFields,
-  insertOutboxMessages,
-  lockWorkspaceWindow,
-  markFailed,
-  markHardBounce,
-  markRetry,
-  markSent,
-  markUnknown,
-  moveIssue,
-} from './send.repo.js';
+import type { CompiledVariant } from './message-template.js';
+import { findIssue, moveIssue } from './send.repo.js';
 import { countLiveSendWorkers, ensureLaneJobs, type LaneJob, SLICE_MS } from './send-lanes.js';
 import { hasOpenDeliveries, nthSentSince, pendingOutlook, windowUsage } from './send-progress.repo.js';
-import { MAX_ATTEMPTS, retryDelayMs } from './smtp-outcome.js';
-import type { OutgoingMessage, SendResult } from './smtp-sender.js';
 import { SmtpSenders } from './smtp-sender.js';
 import { TokenBucket } from './throttle.js';
 
 /** Rows claimed at once, at most (fewer when the rate is lower: a second's worth). */
 export const MAX_BATCH = 200;
+/** Settled messages recorded together (or every 100 ms). */
+const FLUSH_EVERY = 25;
 
 export interface SendEngineOptions {
   /** The clock of the rolling window (tests move it forward instead of waiting hours). */
@@ -104,103 +93,85 @@ export class SendEngine {
     });
   }
 
-  /** Hands the batch over and records every outcome; accepted rows are marked in one statement. */
-  private async deliver(
-    job: LaneJob,
-    rows: ClaimedDelivery[],
-    messages: Array<OutgoingMessage | Error>,
-    send: SendSettings,
-    smtpConnections: number,
-  ) {
-    const db = this.platform.database.db;
-    const report = { sent: 0, retried: 0, failed: 0, bounced: 0, unknown: 0 };
-    const smtpUrl = this.options.smtpUrl ?? this.platform.config.smtpUrl;
-    const ready: Array<{ row: ClaimedDelivery; message: OutgoingMessage }> = [];
-    for (const [index, row] of rows.entries()) {
-      const message = messages[index];
-      if (message && !(message instanceof Error)) ready.push({ row, message });
-    }
-    if (!smtpUrl) {
-      // No SMTP: the outbox row and the `sent` mark commit together, so there is nothing to confirm.
-      await db.transaction(async (tx) => {
-        await insertOutboxMessages(
-          tx,
-          job.workspaceId,
-          ready.map(({ message }) => ({ to: message.to, subject: message.subject, text: message.text, html: message.html })),
-        );
-        report.sent = await markSent(
-          tx,
-          ready.map(({ row }) => row.id),
-        );
-      });
-    } else {
-      const sender = this.senders.get(smtpUrl, smtpConnections, send.dkim);
-      const results = await Promise.all(ready.map(({ message }) => sender.send(message)));
-      report.sent = await markSent(
-        db,
-        ready.filter((_, index) => results[index]?.kind === 'sent').map(({ row }) => row.id),
-      );
-      for (const [index, { row }] of ready.entries()) {
-        const result = results[index] as SendResult;
-        if (result.kind === 'sent') continue;
-        if (result.kind === 'retry' && row.attempts < MAX_ATTEMPTS) {
-          await markRetry(db, row.id, retryDelayMs(row.attempts), result.error);
-          report.retried += 1;
-        } else if (result.kind === 'retry' || result.kind === 'failed') {
-          await markFailed(db, row.id, result.error);
-          report.failed += 1;
-        } else if (result.kind === 'bounced') {
-          await db.transaction((tx) =>
-            markHardBounce(tx, {
-              id: row.id,
-              workspaceId: job.workspaceId,
-              subscriberId: row.subscriberId,
-              emailNormalized: normalizeEmail(row.email),
-              error: result.error,
-            }),
-          );
-          report.bounced += 1;
-        } else {
-          await markUnknown(db, row.id, result.error);
-          report.unknown += 1;
-        }
+  /** The messages of a claimed batch (an Error for one that could not be built: it never leaves). */
+  private async buildBatch(rows: ClaimedDelivery[], variants: Map<string, CompiledVariant>, send: SendSettings) {
+    const { config } = this.platform;
+    const signer = { secretKey: config.secretKey, publicUrl: config.publicUrl };
+    const fields = await findRecipientFields(
+      this.platform.database.db,
+      rows.map((row) => row.subscriberId),
+    );
+    const recipients = new Map<string, RecipientRow>(fields.map((row) => [row.id, row as RecipientRow]));
+    return rows.map((delivery) => {
+      try {
+        return {
+          row: delivery,
+          message: buildMessage({ delivery, recipient: recipients.get(delivery.subscriberId), variants, settings: send, signer }),
+        };
+      } catch (error) {
+        return { row: delivery, message: error instanceof Error ? error : new Error(String(error)) };
       }
-    }
-    // A message that could not be built never reached SMTP: failed, with the reason.
-    for (const [index, row] of rows.entries()) {
-      const message = messages[index];
-      if (!(message instanceof Error)) continue;
-      await markFailed(db, row.id, `message: ${message.message}`.slice(0, 500));
-      report.failed += 1;
-    }
-    return report;
+    });
   }
 
-  /** One slice of a lane's work (the handler of `newsletter.send-batch`). */
+  /**
+   * One slice of a lane's work (the handler of `newsletter.send-batch`). Over SMTP it is a pipeline:
+   * claims keep about `inFlightLimit` messages between "claimed" and "settled" — enough to keep every
+   * connection busy, few enough that a crash leaves few messages to confirm — and settled ones are
+   * recorded every `FLUSH_EVERY` messages or 100 ms while the next ones are on the wire.
+   */
   async runSlice(job: LaneJob): Promise<SliceReport> {
     const { database, config } = this.platform;
     const db = database.db;
-    const report: SliceReport = { sent: 0, retried: 0, failed: 0, bounced: 0, unknown: 0, end: 'stopped' };
+    const report: SliceReport = { ...noOutcomes(), end: 'stopped' };
     const workspace = await findWorkspaceById(db, job.workspaceId);
     if (!workspace) return report;
     const settingsRow = await loadNewsletterSettings(db, job.workspaceId);
     const send = sendSettingsOf(settingsRow, workspace, config);
-    const signer = { secretKey: config.secretKey, publicUrl: config.publicUrl };
+    const smtpUrl = this.options.smtpUrl ?? config.smtpUrl;
+    const sender = smtpUrl ? this.senders.get(smtpUrl, settingsRow.smtpConnections, send.dkim) : undefined;
+    const inFlightLimit = sender ? Math.min(MAX_BATCH, Math.max(10, 10 * settingsRow.smtpConnections)) : MAX_BATCH;
     const deadline = Date.now() + (this.options.sliceMs ?? SLICE_MS);
+    const inFlight = new Set<Promise<void>>();
+    const settled: Settled[] = [];
+    let flushedAt = Date.now();
+    const flush = async () => {
+      flushedAt = Date.now();
+      if (settled.length > 0) addOutcomes(report, await recordOutcomes(db, job.workspaceId, settled.splice(0)));
+    };
+    let checkedAt = 0;
+    let variants = new Map<string, CompiledVariant>();
+    let rate = 0;
     for (;;) {
-      const issue = await findIssue(db, job.workspaceId, job.issueId);
-      if (issue?.status !== 'sending' || !issue.renderedVariants) {
-        report.end = 'stopped';
-        break;
+      // The issue's status (pause, cancel) and the processes sharing the rate, once a second at most.
+      if (Date.now() - checkedAt >= 1000) {
+        checkedAt = Date.now();
+        const issue = await findIssue(db, job.workspaceId, job.issueId);
+        if (issue?.status !== 'sending' || !issue.renderedVariants) {
+          report.end = 'stopped';
+          break;
+        }
+        variants = this.compiled.of(issue.id, issue.renderedVariants, send);
+        rate =
+          settingsRow.messagesPerSecond > 0 ? settingsRow.messagesPerSecond / (await countLiveSendWorkers(database, job.workspaceId)) : 0;
       }
-      const variants = this.compiled.of(issue.id, issue.renderedVariants, send);
-      const workers = await countLiveSendWorkers(database, job.workspaceId);
-      const rate = settingsRow.messagesPerSecond > 0 ? settingsRow.messagesPerSecond / workers : 0;
-      const wanted = rate > 0 ? Math.max(1, Math.min(MAX_BATCH, Math.floor(rate))) : MAX_BATCH;
+      if (settled.length >= FLUSH_EVERY || (settled.length > 0 && Date.now() - flushedAt >= 100)) await flush();
+      const room = inFlightLimit - inFlight.size;
+      if (room < inFlightLimit / 2) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      const wanted = rate > 0 ? Math.max(1, Math.min(room, Math.floor(rate))) : room;
       const bucket = rate > 0 ? this.bucketOf(job.workspaceId, rate) : undefined;
       const taken = bucket ? await bucket.take(wanted) : wanted;
       const claim = await this.claim(job, settingsRow, send.messageIdDomain, taken);
       bucket?.giveBack(taken - claim.rows.length);
+      if (claim.windowUntil && inFlight.size + settled.length > 0) {
+        // Our own messages in flight fill the window: once recorded, they say when it frees.
+        await Promise.all(inFlight);
+        await flush();
+        continue;
+      }
       if (claim.windowUntil) {
         report.end = 'window';
         report.windowUntil = claim.windowUntil.toISOString();
@@ -210,25 +181,29 @@ export class SendEngine {
         report.end = 'idle';
         break;
       }
-      const fields = await findRecipientFields(
-        db,
-        claim.rows.map((row) => row.subscriberId),
-      );
-      const recipients = new Map<string, RecipientRow>(fields.map((row) => [row.id, row as RecipientRow]));
-      const messages = claim.rows.map((delivery) => {
-        try {
-          return buildMessage({ delivery, recipient: recipients.get(delivery.subscriberId), variants, settings: send, signer });
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
+      const batch = await this.buildBatch(claim.rows, variants, send);
+      if (!sender) addOutcomes(report, await deliverToOutbox(db, job.workspaceId, batch));
+      else {
+        for (const { row, message } of batch) {
+          if (message instanceof Error) {
+            settled.push({ row, result: message });
+            continue;
+          }
+          const sending = sender.send(message).then((result) => {
+            settled.push({ row, result });
+            inFlight.delete(sending);
+          });
+          inFlight.add(sending);
         }
-      });
-      const delivered = await this.deliver(job, claim.rows, messages, send, settingsRow.smtpConnections);
-      for (const key of ['sent', 'retried', 'failed', 'bounced', 'unknown'] as const) report[key] += delivered[key];
+      }
       if (Date.now() >= deadline) {
         report.end = 'slice';
         break;
       }
     }
+    // Messages on the wire finish (every SMTP wait is bounded), and all of them are recorded.
+    await Promise.all(inFlight);
+    await flush();
     await this.scheduleNext(job, report);
     return report;
   }

@@ -1,13 +1,11 @@
 /**
  * SQL of a send: the issue's status moves (conditional updates, so a double click or two processes
- * move it once), recipients streamed by keyset, delivery rows inserted idempotently, and the claim —
- * rows become `sending` in one statement with `FOR UPDATE SKIP LOCKED`, before SMTP sees anything.
+ * move it once), and recipients recorded by keyset pages as delivery rows, idempotently. The rows in
+ * flight are in deliveries.repo.ts.
  */
-import { and, asc, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTransaction } from '../../../platform/audit/audit.js';
-import { mailOutbox } from '../../../platform/platform.tables.js';
-import { organisations } from '../../directory/directory.tables.js';
-import { newsletterBounces, newsletterDeliveries, newsletterIssues, subscribers } from '../newsletter.tables.js';
+import { listSubscriptions, newsletterDeliveries, newsletterIssues, subscribers } from '../newsletter.tables.js';
 
 export type IssueRow = typeof newsletterIssues.$inferSelect;
 export type RenderedVariants = NonNullable<IssueRow['renderedVariants']>;
@@ -52,14 +50,63 @@ export async function storeRecipientCount(db: DbOrTransaction, issueId: string, 
   await db.update(newsletterIssues).set({ recipientCount: count }).where(eq(newsletterIssues.id, issueId));
 }
 
-/** One page of the audience after `afterId`, in id order (keyset: memory stays flat). */
-export function findRecipientPage(db: DbOrTransaction, condition: SQL, afterId: string | undefined, limit: number) {
-  return db
-    .select({ id: subscribers.id, email: subscribers.email, languages: subscribers.languages })
-    .from(subscribers)
-    .where(afterId ? and(condition, gt(subscribers.id, afterId)) : condition)
-    .orderBy(asc(subscribers.id))
-    .limit(limit);
+/**
+ * Records the next page of the audience (after `afterId`, in id order) as pending delivery rows, in
+ * one statement: the page is read and inserted inside the database, so neither the process nor the
+ * query planner holds more than a page. The variant is the first of the subscriber's languages the
+ * issue was rendered in, else `fallbackVariant` (bilingual mode: always `fallbackVariant`). Returns
+ * the page's last subscriber id (undefined when the audience is exhausted).
+ */
+export async function insertRecipientPage(
+  db: DbOrTransaction,
+  input: {
+    workspaceId: string;
+    issueId: string;
+    condition: SQL;
+    afterId: string | undefined;
+    limit: number;
+    /** Languages rendered alone, in the issue's order; empty in bilingual mode. */
+    languages: string[];
+    fallbackVariant: string;
+  },
+): Promise<string | undefined> {
+  const languages = sql`ARRAY[${sql.join(
+    input.languages.map((language) => sql`${language}`),
+    sql`, `,
+  )}]::text[]`;
+  const firstMatch =
+    input.languages.length > 0
+      ? sql`(select u.language from unnest(page.languages) with ordinality as u(language, position) where u.language = any(${languages}) order by u.position limit 1)`
+      : sql`null`;
+  const { rows } = await executeRows(
+    db,
+    sql`with page as (
+          select ${subscribers.id} as id, ${subscribers.email} as email, ${subscribers.languages} as languages
+            from ${subscribers}
+           where ${input.afterId ? and(input.condition, gt(subscribers.id, input.afterId)) : input.condition}
+           order by ${subscribers.id}
+           limit ${input.limit}
+        ), inserted as (
+          insert into ${newsletterDeliveries} (workspace_id, issue_id, subscriber_id, email, variant)
+          select ${input.workspaceId}::uuid, ${input.issueId}::uuid, page.id, page.email, coalesce(${firstMatch}, ${input.fallbackVariant}::text)
+            from page
+          on conflict (issue_id, subscriber_id) do nothing
+        )
+        select (select page.id from page order by page.id desc limit 1)::text as last`,
+  );
+  const last = rows[0]?.last;
+  return typeof last === 'string' ? last : undefined;
+}
+
+/** Rows of a raw statement on either driver (PGlite answers `{ rows }`, postgres-js an array). */
+async function executeRows(db: DbOrTransaction, query: SQL): Promise<{ rows: Array<Record<string, unknown>> }> {
+  const result = (await db.execute(query)) as unknown;
+  return { rows: (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Array<Record<string, unknown>> };
+}
+
+/** Refreshes the planner's statistics of the audience tables (PGlite has no autovacuum to do it). */
+export async function analyzeAudienceTables(db: DbOrTransaction): Promise<void> {
+  await db.execute(sql`analyze ${subscribers}, ${listSubscriptions}`);
 }
 
 /** Where a crashed prepare resumes: the last subscriber it recorded (pages commit in id order). */
@@ -73,172 +120,12 @@ export async function findLastPreparedSubscriber(db: DbOrTransaction, issueId: s
   return row?.subscriberId;
 }
 
-export async function insertDeliveries(db: DbOrTransaction, rows: Array<typeof newsletterDeliveries.$inferInsert>): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insert(newsletterDeliveries)
-    .values(rows)
-    .onConflictDoNothing({ target: [newsletterDeliveries.issueId, newsletterDeliveries.subscriberId] });
-}
-
 export async function countDeliveries(db: DbOrTransaction, issueId: string): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(newsletterDeliveries)
     .where(eq(newsletterDeliveries.issueId, issueId));
   return Number(row?.count ?? 0);
-}
-
-/** Serialises the window check and the claim of one workspace across processes (transaction-scoped). */
-export async function lockWorkspaceWindow(db: DbOrTransaction, workspaceId: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`newsletter-window:${workspaceId}`}, 0))`);
-}
-
-export interface ClaimedDelivery {
-  id: number;
-  subscriberId: string;
-  email: string;
-  variant: string;
-  attempts: number;
-  messageId: string;
-}
-
-/**
- * Marks up to `limit` due pending rows `sending` for this worker and returns them. Each attempt gets
- * its own Message-ID (stored, so a bounce can be matched to its row).
- */
-export async function claimDeliveries(
-  db: DbOrTransaction,
-  input: { issueId: string; workerId: string; limit: number; messageIdDomain: string },
-): Promise<ClaimedDelivery[]> {
-  const due = db
-    .select({ id: newsletterDeliveries.id })
-    .from(newsletterDeliveries)
-    .where(
-      and(
-        eq(newsletterDeliveries.issueId, input.issueId),
-        eq(newsletterDeliveries.state, 'pending'),
-        or(isNull(newsletterDeliveries.retryAt), lte(newsletterDeliveries.retryAt, sql`now()`)),
-      ),
-    )
-    .orderBy(asc(newsletterDeliveries.id))
-    .limit(input.limit)
-    .for('update', { skipLocked: true });
-  const rows = await db
-    .update(newsletterDeliveries)
-    .set({
-      state: 'sending',
-      claimedBy: input.workerId,
-      claimedAt: sql`now()`,
-      attempts: sql`${newsletterDeliveries.attempts} + 1`,
-      lastError: null,
-      messageId: sql`'<tw.' || ${newsletterDeliveries.id} || '.' || (${newsletterDeliveries.attempts} + 1) || '.' || ${newsletterDeliveries.issueId} || '@' || ${input.messageIdDomain}::text || '>'`,
-    })
-    .where(inArray(newsletterDeliveries.id, due))
-    .returning({
-      id: newsletterDeliveries.id,
-      subscriberId: newsletterDeliveries.subscriberId,
-      email: newsletterDeliveries.email,
-      variant: newsletterDeliveries.variant,
-      attempts: newsletterDeliveries.attempts,
-      messageId: newsletterDeliveries.messageId,
-    });
-  return (rows as ClaimedDelivery[]).sort((a, b) => a.id - b.id);
-}
-
-/** What the messages of a claimed batch need from each subscriber. */
-export function findRecipientFields(db: DbOrTransaction, subscriberIds: string[]) {
-  return db
-    .select({
-      id: subscribers.id,
-      name: subscribers.name,
-      country: subscribers.country,
-      organisationName: subscribers.organisationName,
-      attributes: subscribers.attributes,
-      directoryName: organisations.name,
-    })
-    .from(subscribers)
-    .leftJoin(organisations, eq(organisations.id, subscribers.organisationId))
-    .where(inArray(subscribers.id, subscriberIds));
-}
-
-/** The accepted messages of a batch, in one statement (only rows still `sending`). */
-export async function markSent(db: DbOrTransaction, ids: number[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const rows = await db
-    .update(newsletterDeliveries)
-    .set({ state: 'sent', sentAt: sql`now()` })
-    .where(and(inArray(newsletterDeliveries.id, ids), eq(newsletterDeliveries.state, 'sending')))
-    .returning({ id: newsletterDeliveries.id });
-  return rows.length;
-}
-
-/** Back to `pending`, due again `delayMs` from now (the database's clock, which the claim reads). */
-export async function markRetry(db: DbOrTransaction, id: number, delayMs: number, error: string): Promise<void> {
-  await db
-    .update(newsletterDeliveries)
-    .set({ state: 'pending', retryAt: sql`now() + ${`${Math.round(delayMs)} milliseconds`}::interval`, lastError: error, claimedBy: null })
-    .where(and(eq(newsletterDeliveries.id, id), eq(newsletterDeliveries.state, 'sending')));
-}
-
-export async function markFailed(db: DbOrTransaction, id: number, error: string): Promise<void> {
-  await db
-    .update(newsletterDeliveries)
-    .set({ state: 'failed', lastError: error })
-    .where(and(eq(newsletterDeliveries.id, id), eq(newsletterDeliveries.state, 'sending')));
-}
-
-/** The fate is unknown: the row stays `sending`; the error marks it for the admin at once. */
-export async function markUnknown(db: DbOrTransaction, id: number, error: string): Promise<void> {
-  await db
-    .update(newsletterDeliveries)
-    .set({ lastError: `unconfirmed: ${error}`.slice(0, 500) })
-    .where(and(eq(newsletterDeliveries.id, id), eq(newsletterDeliveries.state, 'sending')));
-}
-
-/** A hard bounce from SMTP: the row, the subscriber's suppression, and the bounce record. */
-export async function markHardBounce(
-  db: DbOrTransaction,
-  input: { id: number; workspaceId: string; subscriberId: string; emailNormalized: string; error: string },
-): Promise<void> {
-  const [row] = await db
-    .update(newsletterDeliveries)
-    .set({ state: 'bounced', bounceType: 'hard', bouncedAt: sql`now()`, lastError: input.error })
-    .where(and(eq(newsletterDeliveries.id, input.id), eq(newsletterDeliveries.state, 'sending')))
-    .returning({ id: newsletterDeliveries.id });
-  if (!row) return;
-  await db
-    .update(subscribers)
-    .set({ status: 'bounced', bouncedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(subscribers.id, input.subscriberId), eq(subscribers.status, 'active')));
-  await db.insert(newsletterBounces).values({
-    workspaceId: input.workspaceId,
-    emailNormalized: input.emailNormalized,
-    subscriberId: input.subscriberId,
-    deliveryId: input.id,
-    type: 'hard',
-    source: 'smtp',
-    diagnostic: input.error,
-  });
-}
-
-/** Without SMTP: the messages go to the in-app outbox (`outbox` status) in the caller's transaction. */
-export async function insertOutboxMessages(
-  db: DbOrTransaction,
-  workspaceId: string,
-  messages: Array<{ to: string; subject: string; text: string; html: string }>,
-): Promise<void> {
-  if (messages.length === 0) return;
-  await db.insert(mailOutbox).values(
-    messages.map((message) => ({
-      workspaceId,
-      toAddress: message.to,
-      subject: message.subject,
-      textBody: message.text,
-      htmlBody: message.html,
-      status: 'outbox',
-    })),
-  );
 }
 
 /** Pending rows remaining after a cancel become `failed` with the reason `cancelled`. */
