@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
+import postgres from 'postgres';
 import { MODULE_JOBS } from '../src/server/module-jobs.js';
 import { mailingLists, newsletterIssues, newsletterSettings } from '../src/server/modules/newsletter/newsletter.tables.js';
 import { loadNewsletterSettings } from '../src/server/modules/newsletter/newsletter-settings.repo.js';
@@ -34,6 +35,11 @@ import type { Scenario } from './run.js';
 
 /** `BENCH_SEND_RECIPIENTS` runs a smaller send while working on the engine. */
 const RECIPIENTS = Number(process.env.BENCH_SEND_RECIPIENTS ?? 100_000);
+/**
+ * `BENCH_DATABASE_URL` (a PostgreSQL server URL) runs the worker on a fresh database of that server
+ * instead of PGlite, so the worker's memory is the engine's alone.
+ */
+const SERVER_URL = process.env.BENCH_DATABASE_URL;
 const CONNECTIONS = 5;
 const SINK = fileURLToPath(new URL('./newsletter-send-sink.ts', import.meta.url));
 const CLI = fileURLToPath(new URL('../bin/tawasul.mjs', import.meta.url));
@@ -148,7 +154,13 @@ export const newsletterSendScenario: Scenario = {
         })
       )[1],
     );
+    const serverDatabase = SERVER_URL ? `bench_send_${randomBytes(4).toString('hex')}` : undefined;
+    const admin = SERVER_URL ? postgres(SERVER_URL, { max: 1, onnotice: () => {} }) : undefined;
+    if (admin && serverDatabase) await admin.unsafe(`create database ${serverDatabase}`);
+    const databaseUrl =
+      SERVER_URL && serverDatabase ? Object.assign(new URL(SERVER_URL), { pathname: `/${serverDatabase}` }).toString() : undefined;
     const env = {
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       DATA_DIR: dataDir,
       SECRET_KEY: randomBytes(32).toString('hex'),
       SMTP_URL: `smtp://127.0.0.1:${port}`,
@@ -241,7 +253,7 @@ export const newsletterSendScenario: Scenario = {
       const engineRate = RECIPIENTS / seconds;
       note(
         `engine: ${RECIPIENTS} messages in ${seconds.toFixed(1)} s (first message after ${((firstMessageAt - started) / 1000).toFixed(1)} s of prepare); ` +
-          `worker RSS ${atStart.rss.toFixed(0)} MiB at start, peak ${memory.peak.toFixed(0)} MiB (sampled ${sampledPeak.toFixed(0)})`,
+          `worker (${databaseUrl ? 'PostgreSQL' : 'PGlite in the worker'}) RSS ${atStart.rss.toFixed(0)} MiB at start, peak ${memory.peak.toFixed(0)} MiB (sampled ${sampledPeak.toFixed(0)})`,
       );
 
       // The ceiling: the same messages through a bare pool with the same connection count.
@@ -299,6 +311,10 @@ export const newsletterSendScenario: Scenario = {
     } finally {
       if (worker) await stop(worker);
       await stop(sink);
+      if (admin && serverDatabase) {
+        await admin.unsafe(`drop database if exists ${serverDatabase} with (force)`);
+        await admin.end();
+      }
       await rm(dataDir, { recursive: true, force: true });
     }
   },
