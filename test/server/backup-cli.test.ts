@@ -52,8 +52,8 @@ describe.runIf(testDriver() === 'pglite')('tawasul backup / restore', () => {
         `select u.name, w.slug from "user" u join membership m on m.user_id = u.id join workspace w on w.id = m.workspace_id`,
       );
       expect(rows).toEqual([{ name: 'هند', slug: 'altermed' }]);
-      const paused = await database.executeSql('select name from job_type_setting where is_paused');
-      expect(paused.rows).toEqual([{ name: 'platform.send-mail' }]);
+      const paused = await database.executeSql('select name from job_type_setting where is_paused order by name');
+      expect(paused.rows).toEqual([{ name: 'newsletter.prepare-send' }, { name: 'newsletter.send-batch' }, { name: 'platform.send-mail' }]);
     } finally {
       await database.close();
     }
