@@ -5,6 +5,7 @@
 import { publicHomeSizeScenario, webAppSizeScenario } from './bundle-size.bench.js';
 import { newsletterImportScenario } from './newsletter-import.bench.js';
 import { newsletterSegmentScenario } from './newsletter-segment.bench.js';
+import { newsletterSendScenario } from './newsletter-send.bench.js';
 import { newsletterStatsScenario } from './newsletter-stats.bench.js';
 import { orgListScenario } from './org-list.bench.js';
 import { note } from './report.js';
@@ -23,6 +24,7 @@ const SCENARIOS: Scenario[] = [
   publicHomeSizeScenario,
   newsletterSegmentScenario,
   newsletterImportScenario,
+  newsletterSendScenario,
   newsletterStatsScenario,
   studioScenario,
 ];
