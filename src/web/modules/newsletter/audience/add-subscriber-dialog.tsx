@@ -2,21 +2,20 @@
  * Adding a person by hand: address, name, languages, country, organisation, tags, lists, and the
  * consent text the officer vouches for (stored as the proof of consent).
  */
-import { Button, Checkbox, Group, Modal, MultiSelect, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import type { ContentLanguage } from '../../../../shared/languages.js';
 import { pickLocalized } from '../../../../shared/localized-text.js';
 import { SubscriberCreateSchema } from '../../../../shared/newsletter/audience-api.schema.js';
 import { useWorkspace } from '../../../app/workspace-context.js';
 import { type FieldMessages, fieldsFromApiError, fieldsFromZod } from '../../../components/form-errors.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
-import { countryOptions } from '../../directory/countries.js';
 import { audienceKeys, createSubscriber, useMailingLists } from './audience-api.js';
 import { AudienceErrorAlert } from './audience-ui.js';
+import { PROFILE_FIELDS, type SubscriberProfile, SubscriberProfileFields } from './subscriber-profile-fields.js';
 
-const FIELDS = ['email', 'name', 'languages', 'country', 'organisationName', 'tags', 'listIds', 'consentText'];
+const FIELDS = [...PROFILE_FIELDS, 'listIds', 'consentText'];
 
 export function AddSubscriberDialog({ isOpen, onClose }: { isOpen: boolean; onClose(): void }) {
   const { t, locale } = useI18n();
@@ -24,12 +23,14 @@ export function AddSubscriberDialog({ isOpen, onClose }: { isOpen: boolean; onCl
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const languages = workspace.contentLanguages;
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [chosenLanguages, setChosenLanguages] = useState<string[]>([locale === 'ar' ? 'ar' : (languages[0] ?? 'fr')]);
-  const [country, setCountry] = useState<string | null>(null);
-  const [organisationName, setOrganisationName] = useState('');
-  const [tags, setTags] = useState<string[]>([]);
+  const [profile, setProfile] = useState<SubscriberProfile>({
+    email: '',
+    name: '',
+    languages: [locale === 'ar' ? 'ar' : (languages[0] ?? 'fr')],
+    country: null,
+    organisationName: '',
+    tags: [],
+  });
   const [listIds, setListIds] = useState<string[]>([]);
   const [consentText, setConsentText] = useState('');
   const [clientFields, setClientFields] = useState<FieldMessages>({});
@@ -49,17 +50,8 @@ export function AddSubscriberDialog({ isOpen, onClose }: { isOpen: boolean; onCl
   const fields = { ...fieldsFromApiError(mutation.error), ...clientFields };
 
   const submit = () => {
-    const ordered = languages.filter((language) => chosenLanguages.includes(language));
-    const parsed = SubscriberCreateSchema.safeParse({
-      email,
-      name,
-      languages: ordered,
-      country,
-      organisationName,
-      tags,
-      listIds,
-      consentText,
-    });
+    const ordered = languages.filter((language) => profile.languages.includes(language));
+    const parsed = SubscriberCreateSchema.safeParse({ ...profile, languages: ordered, listIds, consentText });
     if (!parsed.success) {
       setClientFields(fieldsFromZod(parsed.error, t));
       return;
@@ -85,62 +77,11 @@ export function AddSubscriberDialog({ isOpen, onClose }: { isOpen: boolean; onCl
       >
         <Stack>
           <AudienceErrorAlert error={mutation.error} placedFields={FIELDS} />
-          <TextInput
-            type="email"
-            dir="ltr"
-            label={t('subscribers.field.email')}
-            required
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={fields.email}
-            data-autofocus
-          />
-          <TextInput
-            dir="auto"
-            label={t('subscribers.field.name')}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={fields.name}
-          />
-          <Checkbox.Group
-            label={t('subscribers.field.languages')}
-            description={t('subscribers.field.languagesHint')}
-            value={chosenLanguages}
-            onChange={setChosenLanguages}
-            error={fields.languages}
-            withAsterisk
-          >
-            <Group mt={4}>
-              {languages.map((language) => (
-                <Checkbox key={language} value={language as ContentLanguage} label={t(`public.languageName.${language}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Group grow align="start">
-            <Select
-              label={t('subscribers.field.country')}
-              placeholder={t('subscribers.field.countryNone')}
-              clearable
-              searchable
-              value={country}
-              onChange={setCountry}
-              data={countryOptions(locale)}
-              error={fields.country}
-            />
-            <TextInput
-              dir="auto"
-              label={t('subscribers.field.organisation')}
-              value={organisationName}
-              onChange={(event) => setOrganisationName(event.currentTarget.value)}
-              error={fields.organisationName}
-            />
-          </Group>
-          <TagsInput
-            label={t('subscribers.field.tags')}
-            description={t('subscribers.field.tagsHint')}
-            value={tags}
-            onChange={setTags}
-            error={fields.tags}
+          <SubscriberProfileFields
+            profile={profile}
+            onChange={(patch) => setProfile((current) => ({ ...current, ...patch }))}
+            fields={fields}
+            isNew
           />
           <MultiSelect
             label={t('subscribers.field.lists')}

@@ -1,29 +1,28 @@
 /** Editing a subscriber's profile; a new address keeps the same person (lists and history stay). */
-import { Button, Checkbox, Group, Modal, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ContentLanguage } from '../../../../shared/languages.js';
 import { SubscriberUpdateSchema } from '../../../../shared/newsletter/audience-api.schema.js';
 import { useWorkspace } from '../../../app/workspace-context.js';
 import { type FieldMessages, fieldsFromApiError, fieldsFromZod } from '../../../components/form-errors.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
-import { countryOptions } from '../../directory/countries.js';
 import { audienceKeys, type Subscriber, updateSubscriber } from './audience-api.js';
 import { AudienceErrorAlert } from './audience-ui.js';
-
-const FIELDS = ['email', 'name', 'languages', 'country', 'organisationName', 'tags'];
+import { PROFILE_FIELDS, type SubscriberProfile, SubscriberProfileFields } from './subscriber-profile-fields.js';
 
 export function SubscriberEditDialog({ subscriber, onClose }: { subscriber: Subscriber; onClose(): void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { workspace } = useWorkspace();
   const queryClient = useQueryClient();
   const languages = workspace.contentLanguages;
-  const [email, setEmail] = useState(subscriber.email);
-  const [name, setName] = useState(subscriber.name);
-  const [chosenLanguages, setChosenLanguages] = useState<string[]>(subscriber.languages);
-  const [country, setCountry] = useState<string | null>(subscriber.country);
-  const [organisationName, setOrganisationName] = useState(subscriber.organisationName);
-  const [tags, setTags] = useState<string[]>(subscriber.tags);
+  const [profile, setProfile] = useState<SubscriberProfile>({
+    email: subscriber.email,
+    name: subscriber.name,
+    languages: subscriber.languages,
+    country: subscriber.country,
+    organisationName: subscriber.organisationName,
+    tags: subscriber.tags,
+  });
   const [clientFields, setClientFields] = useState<FieldMessages>({});
   const mutation = useMutation({
     mutationFn: (body: Parameters<typeof updateSubscriber>[2]) => updateSubscriber(workspace.id, subscriber.id, body),
@@ -37,16 +36,9 @@ export function SubscriberEditDialog({ subscriber, onClose }: { subscriber: Subs
 
   const submit = () => {
     // Keep the person's preferred language first when the set is unchanged.
-    const kept = subscriber.languages.filter((language) => chosenLanguages.includes(language));
-    const added = languages.filter((language) => chosenLanguages.includes(language) && !kept.includes(language));
-    const parsed = SubscriberUpdateSchema.safeParse({
-      email,
-      name,
-      languages: [...kept, ...added],
-      country,
-      organisationName,
-      tags,
-    });
+    const kept = subscriber.languages.filter((language) => profile.languages.includes(language));
+    const added = languages.filter((language) => profile.languages.includes(language) && !kept.includes(language));
+    const parsed = SubscriberUpdateSchema.safeParse({ ...profile, languages: [...kept, ...added] });
     if (!parsed.success) {
       setClientFields(fieldsFromZod(parsed.error, t));
       return;
@@ -71,57 +63,14 @@ export function SubscriberEditDialog({ subscriber, onClose }: { subscriber: Subs
         }}
       >
         <Stack>
-          <AudienceErrorAlert error={mutation.error} placedFields={FIELDS} />
-          <TextInput
-            type="email"
-            dir="ltr"
-            label={t('subscribers.field.email')}
-            description={t('subscribers.edit.emailHint')}
-            required
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={fields.email}
+          <AudienceErrorAlert error={mutation.error} placedFields={PROFILE_FIELDS} />
+          <SubscriberProfileFields
+            profile={profile}
+            onChange={(patch) => setProfile((current) => ({ ...current, ...patch }))}
+            fields={fields}
+            isNew={false}
+            keptCountry={subscriber.country ?? undefined}
           />
-          <TextInput
-            dir="auto"
-            label={t('subscribers.field.name')}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={fields.name}
-          />
-          <Checkbox.Group
-            label={t('subscribers.field.languages')}
-            value={chosenLanguages}
-            onChange={setChosenLanguages}
-            error={fields.languages}
-            withAsterisk
-          >
-            <Group mt={4}>
-              {languages.map((language) => (
-                <Checkbox key={language} value={language as ContentLanguage} label={t(`public.languageName.${language}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Group grow align="start">
-            <Select
-              label={t('subscribers.field.country')}
-              placeholder={t('subscribers.field.countryNone')}
-              clearable
-              searchable
-              value={country}
-              onChange={setCountry}
-              data={countryOptions(locale, subscriber.country ?? undefined)}
-              error={fields.country}
-            />
-            <TextInput
-              dir="auto"
-              label={t('subscribers.field.organisation')}
-              value={organisationName}
-              onChange={(event) => setOrganisationName(event.currentTarget.value)}
-              error={fields.organisationName}
-            />
-          </Group>
-          <TagsInput label={t('subscribers.field.tags')} value={tags} onChange={setTags} error={fields.tags} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('web.action.cancel')}
