@@ -20,6 +20,10 @@ import { needRoutes } from './modules/planning/needs.routes.js';
 import { planRoutes } from './modules/planning/plan.routes.js';
 import { taskRoutes } from './modules/planning/tasks.routes.js';
 import { templateRoutes } from './modules/planning/templates.routes.js';
+import { socialChannelRoutes } from './modules/social/channels.routes.js';
+import { socialInboxRoutes } from './modules/social/inbox.routes.js';
+import { socialInsightRoutes } from './modules/social/insights.routes.js';
+import { socialPostRoutes } from './modules/social/posts.routes.js';
 import { assetRoutes } from './modules/studio/assets.routes.js';
 import { brandKitRoutes } from './modules/studio/brand-kit.routes.js';
 import { designRoutes } from './modules/studio/designs.routes.js';
@@ -66,6 +70,10 @@ const MODULES = [
   assetRoutes,
   designRoutes,
   studioDocumentRoutes,
+  socialChannelRoutes,
+  socialPostRoutes,
+  socialInboxRoutes,
+  socialInsightRoutes,
 ];
 
 export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<FastifyInstance> {

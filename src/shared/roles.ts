@@ -39,6 +39,12 @@ export const PERMISSIONS = {
   'studio:read': ['admin', 'officer', 'reviewer', 'contributor', 'viewer'],
   'studio:write': ['admin', 'officer', 'contributor'],
   'brand:manage': ['admin', 'officer'],
+  // Social (T1): contributors draft posts; officers publish; only admins connect a page (its token).
+  'social:read': ['admin', 'officer', 'reviewer', 'contributor', 'viewer'],
+  'social:write': ['admin', 'officer', 'contributor'],
+  'social:publish': ['admin', 'officer'],
+  'social:engage': ['admin', 'officer'],
+  'social:connect': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

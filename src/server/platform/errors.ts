@@ -34,6 +34,13 @@ export const ERROR_STATUS = {
   RENDER_FAILED: 422,
   IMAGE_TOO_LARGE: 413,
   NEEDS_RECONNECTION: 409,
+  /** Social channels: the page refused for a reason the officer can act on. */
+  CHANNEL_PERMISSION_MISSING: 403,
+  CHANNEL_THROTTLED: 429,
+  CHANNEL_DUPLICATE_CONTENT: 409,
+  CHANNEL_UNAVAILABLE: 502,
+  /** A business rule refused the action (e.g. an unsubscribed person cannot be re-added by hand). */
+  REFUSED_BY_RULE: 409,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;

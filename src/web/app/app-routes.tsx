@@ -57,6 +57,11 @@ const StudioDocumentsPage = lazyPage(() => import('../modules/studio/documents/d
 const StudioDocumentPage = lazyPage(() => import('../modules/studio/documents/document.page.js'), 'StudioDocumentPage');
 const AssetsPage = lazyPage(() => import('../modules/studio/assets/assets-list.page.js'), 'AssetsPage');
 const AssetPage = lazyPage(() => import('../modules/studio/assets/asset.page.js'), 'AssetPage');
+const SocialPostsPage = lazyPage(() => import('../modules/social/posts/posts-list.page.js'), 'SocialPostsPage');
+const SocialPostPage = lazyPage(() => import('../modules/social/posts/post.page.js'), 'SocialPostPage');
+const SocialInboxPage = lazyPage(() => import('../modules/social/inbox/inbox.page.js'), 'SocialInboxPage');
+const SocialInsightsPage = lazyPage(() => import('../modules/social/insights/insights.page.js'), 'SocialInsightsPage');
+const SocialChannelsPage = lazyPage(() => import('../modules/social/channels/channels.page.js'), 'SocialChannelsPage');
 const BrandKitPage = lazyPage(() => import('../modules/studio/brand/brand-kit.page.js'), 'BrandKitPage');
 
 function SignedInRoutes() {
@@ -115,6 +120,11 @@ function SignedInRoutes() {
           <Route path="/w/:workspaceId/studio/assets" component={AssetsPage} />
           <Route path="/w/:workspaceId/studio/assets/:assetId" component={AssetPage} />
           <Route path="/w/:workspaceId/studio/brand" component={BrandKitPage} />
+          <Route path="/w/:workspaceId/social" component={SocialPostsPage} />
+          <Route path="/w/:workspaceId/social/posts/:postId" component={SocialPostPage} />
+          <Route path="/w/:workspaceId/social/inbox" component={SocialInboxPage} />
+          <Route path="/w/:workspaceId/social/insights" component={SocialInsightsPage} />
+          <Route path="/w/:workspaceId/social/channels" component={SocialChannelsPage} />
           <Route>{first ? <Redirect to={`/w/${first.id}/organisations`} replace /> : <Redirect to="/account" replace />}</Route>
         </Switch>
       </Suspense>

@@ -70,6 +70,7 @@ export function WorkspaceShell({ children }: { children: ReactNode }) {
     { path: '/needs', label: t('needs.title') },
     { path: '/newsletter', label: t('newsletter.nav') },
     { path: '/studio', label: t('studio.nav') },
+    { path: '/social', label: t('social.nav') },
   ];
   const adminItems: NavItem[] = [
     { path: '/admin/members', label: t('web.nav.members'), permission: 'members:manage' },

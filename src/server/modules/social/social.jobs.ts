@@ -1,0 +1,5 @@
+/** Social's jobs (publishing, insights and comments sync, token checks), listed once for src/server/module-jobs.ts. */
+import type { JobDefinition } from '../../platform/jobs/job-queue.js';
+import type { Platform } from '../../platform/platform.js';
+
+export const SOCIAL_JOBS: Array<(platform: Platform) => JobDefinition> = [];
