@@ -149,11 +149,33 @@ export const studioDocuments = pgTable(
     mode: text('mode').notNull().default('bilingual-sequential'),
     /** Rich text per language (the editor's JSON document). */
     body: jsonb('body').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * Print order of the languages (`['ar', 'fr']`…), translation status of each body, and the cover
+     * image (an asset id): `{ languages, bodyStatus, cover: { imageAssetId } }`.
+     */
+    settings: jsonb('settings')
+      .$type<{ languages?: string[]; bodyStatus?: Record<string, string>; cover?: { imageAssetId: string | null } }>()
+      .notNull()
+      .default({}),
+    /** Raised by every save; an update names the version it read (optimistic concurrency). */
+    version: integer('version').notNull().default(1),
+    /** Titles and subtitles folded for search (`foldForSearch`), matched with `containsFolded`. */
+    searchText: text('search_text').notNull().default(''),
     campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
     lastRenderFileId: uuid('last_render_file_id').references(() => files.id, { onDelete: 'set null' }),
+    /** Pages of the last exported PDF, when it was made, and the document version it shows. */
+    lastRenderPages: integer('last_render_pages'),
+    lastRenderedAt: timestamp('last_rendered_at', { withTimezone: true }),
+    lastRenderVersion: integer('last_render_version'),
+    /** A background export queued and not finished yet; its failure reason when the job gave up. */
+    exportRequestedAt: timestamp('export_requested_at', { withTimezone: true }),
+    exportError: text('export_error'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('studio_document_workspace_idx').on(t.workspaceId, t.updatedAt)],
+  (t) => [
+    index('studio_document_workspace_idx').on(t.workspaceId, t.updatedAt),
+    index('studio_document_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
 );
