@@ -3,9 +3,11 @@
  * their publication ledger, queue slots, comments and daily insights.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '../../../shared/localized-text.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { workspaces } from '../../platform/platform.tables.js';
+import { campaigns } from '../planning/campaigns.tables.js';
 
 /**
  * A page (or account) a workspace publishes to. The access token is sealed with `sealSecret`
@@ -57,3 +59,146 @@ export const socialChannels = pgTable(
 );
 
 export type SocialChannelRow = typeof socialChannels.$inferSelect;
+
+/**
+ * A post to one channel: its text per language (LocalizedText, reviewed through the approval
+ * workflow as `social.post`), how the languages go out (`together` in one post, or `per_language`),
+ * its attachments (up to ten library photos, or a link), first comment and hashtags per language.
+ * `status` is the post's own lifecycle from scheduling on; before that, what readers see is the
+ * workflow's state (the workflow stores it, this table never copies it).
+ */
+export const socialPosts = pgTable(
+  'social_post',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** The page it goes to. A channel with posts is kept (disconnected), never deleted. */
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => socialChannels.id),
+    /** The planning campaign it serves, if any. */
+    campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
+    text: jsonb('text').$type<LocalizedText>().notNull().default({}),
+    /** together | per_language (src/shared/social/compose-message.ts). */
+    languageMode: text('language_mode').notNull().default('together'),
+    /** Library photos (asset ids), in order; at most ten; exclusive with `link_url`. */
+    assetIds: uuid('asset_ids').array().notNull().default(sql`ARRAY[]::uuid[]`),
+    linkUrl: text('link_url'),
+    /** The link's preview as fetched when it was attached: { title, description, imageUrl }. */
+    linkPreview: jsonb('link_preview').$type<{ title: string; description: string; imageUrl: string | null }>(),
+    firstComment: jsonb('first_comment').$type<LocalizedText>().notNull().default({}),
+    /** Hashtags per language, without `#`: { ar: ['صفاقس'], fr: ['ESS'] }. */
+    hashtags: jsonb('hashtags').$type<Partial<Record<string, string[]>>>().notNull().default({}),
+    /** draft | scheduled | publishing | published | failed | held (see posts.schema.ts). */
+    status: text('status').notNull().default('draft'),
+    /** When it goes out (UTC); entered as a wall-clock time of the workspace's time zone. */
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    /**
+     * While `publishing`: when a worker may take it again — the end of the current worker's lease,
+     * or the time of a retry, a verification or the end of a throttling wait.
+     */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** The claim of the worker now publishing it; every write of that worker checks it. */
+    claimToken: uuid('claim_token'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Why it failed or is held: a channel error kind or a rule (consent-expired…), for the officer. */
+    lastErrorKind: text('last_error_kind'),
+    /** Raised by every edit; an edit naming an older version is refused (CONFLICT). */
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('social_post_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    index('social_post_workspace_scheduled_idx').on(t.workspaceId, t.scheduledAt),
+    index('social_post_due_idx').on(t.status, t.scheduledAt),
+    index('social_post_retry_idx').on(t.status, t.nextAttemptAt),
+    index('social_post_channel_status_idx').on(t.channelId, t.status),
+  ],
+);
+
+/**
+ * The publication ledger: one row per (post, target) — `together`, or a language in per_language
+ * mode — with a unique idempotency key. The publisher writes `sending` and `request_sent_at` BEFORE
+ * calling the network, so a lost answer is known to be unknown: the page is then read around
+ * `request_sent_at` for a post with the same content fingerprint before anything is sent again.
+ */
+export const socialPublications = pgTable(
+  'social_publication',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** A post with publications is never deleted (the ledger is its history). */
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => socialPosts.id),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => socialChannels.id),
+    /** together, or the language of a per_language publication. */
+    target: text('target').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** pending | sending | published | failed | outcome_unknown | verified_absent | verified_present. */
+    state: text('state').notNull().default('pending'),
+    /** Requests sent to the network for this publication. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Readings of the page that could not tell whether it is there. */
+    verifyAttempts: integer('verify_attempts').notNull().default(0),
+    /** The message as composed when the publication was created (what was, or will be, sent). */
+    message: text('message').notNull(),
+    /** SHA-256 of the normalized message (normalizeForFingerprint): how it is recognized on the page. */
+    fingerprint: text('fingerprint').notNull(),
+    requestSentAt: timestamp('request_sent_at', { withTimezone: true }),
+    /** When the last answer (or the failure to get one) came back. */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    externalPostId: text('external_post_id'),
+    permalinkUrl: text('permalink_url'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    lastErrorKind: text('last_error_kind'),
+    lastNetworkCode: integer('last_network_code'),
+    /** When the publisher may act on it again (retry, verification, throttling). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** The first comment as composed, or null; posted on the publication once it exists. */
+    firstComment: text('first_comment'),
+    /** none | pending | sending | posted | outcome_unknown | failed. */
+    firstCommentState: text('first_comment_state').notNull().default('none'),
+    firstCommentSentAt: timestamp('first_comment_sent_at', { withTimezone: true }),
+    firstCommentExternalId: text('first_comment_external_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('social_publication_key_idx').on(t.idempotencyKey),
+    uniqueIndex('social_publication_post_target_idx').on(t.postId, t.target),
+    index('social_publication_channel_external_idx').on(t.channelId, t.externalPostId),
+  ],
+);
+
+/** A queue slot: posts "in the queue" of a channel take its next free weekday and wall-clock time. */
+export const socialQueueSlots = pgTable(
+  'social_queue_slot',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => socialChannels.id, { onDelete: 'cascade' }),
+    /** ISO weekday: 1 Monday … 7 Sunday. */
+    weekday: integer('weekday').notNull(),
+    /** `HH:MM` in the workspace's time zone. */
+    localTime: text('local_time').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('social_queue_slot_channel_time_idx').on(t.channelId, t.weekday, t.localTime)],
+);
+
+export type SocialPostRow = typeof socialPosts.$inferSelect;
+export type SocialPublicationRow = typeof socialPublications.$inferSelect;
+export type SocialQueueSlotRow = typeof socialQueueSlots.$inferSelect;
