@@ -33,6 +33,22 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   /** Log level of the server. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The Meta app that connects Facebook pages (App settings → Basic → App ID); unset: no real page can be connected. */
+  FACEBOOK_APP_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, 'must be the numeric App ID')
+    .optional(),
+  /** That app's secret (App settings → Basic → App secret); required with FACEBOOK_APP_ID. */
+  FACEBOOK_APP_SECRET: z.string().min(16, 'must be the app secret (32 hexadecimal characters)').optional(),
+  /** Base URL of the Graph API (tests and the demo point it at the local fake). */
+  FACEBOOK_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
+  /** Graph API version every call names, e.g. v26.0 (Meta supports each version about two years). */
+  FACEBOOK_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'must look like v26.0')
+    .default('v26.0'),
+  /** Base URL of Facebook's login dialog (`<url>/<version>/dialog/oauth`). */
+  FACEBOOK_DIALOG_URL: z.string().url().default('https://www.facebook.com'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -51,6 +67,20 @@ export interface Config {
   readonly uploadMaxBytes: number;
   readonly seedDemo: boolean;
   readonly logLevel: Env['LOG_LEVEL'];
+  readonly facebook: FacebookConfig;
+}
+
+/** Where and as which Meta app Tawasul talks to Facebook. */
+export interface FacebookConfig {
+  /** Undefined when no Meta app is configured (connecting a real page is then refused). */
+  readonly appId?: string;
+  readonly appSecret?: string;
+  /** Without a trailing slash. */
+  readonly graphUrl: string;
+  readonly graphVersion: string;
+  readonly dialogUrl: string;
+  /** True when the Graph URL is the demo's local sandbox (see src/server/modules/social/channels/sandbox.ts). */
+  readonly sandbox: boolean;
 }
 
 /** Reads a secret from DATA_DIR/secret.key, creating it on first use. */
@@ -73,6 +103,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.FACEBOOK_APP_ID) !== Boolean(e.FACEBOOK_APP_SECRET)) {
+    throw new ConfigError('Invalid configuration:\n  FACEBOOK_APP_ID and FACEBOOK_APP_SECRET: set both or neither');
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
     port: e.PORT,
@@ -91,6 +124,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
+    facebook: Object.freeze({
+      appId: e.FACEBOOK_APP_ID,
+      appSecret: e.FACEBOOK_APP_SECRET,
+      graphUrl: e.FACEBOOK_GRAPH_URL.replace(/\/+$/, ''),
+      graphVersion: e.FACEBOOK_GRAPH_VERSION,
+      dialogUrl: e.FACEBOOK_DIALOG_URL.replace(/\/+$/, ''),
+      sandbox: false,
+    }),
   } satisfies Config);
 }
 
