@@ -153,4 +153,51 @@ describe('newsletter composer', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Enregistrer' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Supprimer le brouillon' })).toBeNull();
   });
+
+  it('follows a send that starts meanwhile: the status in the header and the frozen composer, without a reload', async () => {
+    let current: IssueDetail = issue;
+    renderPage({
+      pattern: '/w/:workspaceId/newsletter/issues/:issueId',
+      path: `/w/${WORKSPACE_ID}/newsletter/issues/${ISSUE_ID}`,
+      component: NewsletterIssuePage,
+      workspace: { role: 'officer' },
+      api: (call) => {
+        const path = call.url.pathname;
+        if (path.endsWith(`/newsletter/issues/${ISSUE_ID}`)) {
+          const answer = current;
+          // Someone else starts the send right after this page loaded the issue.
+          current = { ...issue, status: 'sending', isEditable: false, updatedAt: '2026-11-02T10:00:00.000Z' };
+          return { body: answer };
+        }
+        if (path.endsWith('/send/progress')) {
+          return {
+            body: {
+              issueId: ISSUE_ID,
+              status: current.status,
+              transport: 'outbox',
+              recipientCount: 40,
+              audienceCount: null,
+              isPreparing: false,
+              counts: { pending: 40, sending: 0, sent: 0, failed: 0, bounced: 0 },
+              unconfirmed: 0,
+              ratePerSecond: 0,
+              secondsLeft: null,
+              windowWaitUntil: null,
+              startedAt: '2026-11-02T10:00:00.000Z',
+              finishedAt: null,
+              review: { state: 'approved', scheduledFor: null },
+              canSend: false,
+              canResolveUnconfirmed: false,
+            },
+          };
+        }
+        if (path.includes('/reviews/newsletter.issue/')) return { body: { ...review, state: 'approved', allowedActions: [] } };
+        return undefined;
+      },
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Lettre de décembre' }, { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('issue-status').getAttribute('data-status')).toBe('sending'));
+    expect(screen.getByText(/L’envoi de ce numéro a commencé/)).toBeTruthy();
+    expect(screen.getByLabelText('Objet de l’e-mail (Français)').matches(':disabled')).toBe(true);
+  });
 });

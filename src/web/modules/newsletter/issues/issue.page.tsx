@@ -8,7 +8,7 @@
  */
 import { Alert, Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { NEWSLETTER_ISSUE_CONTENT_TYPE } from '../../../../shared/newsletter/issue-api.schema.js';
 import type { Variant } from '../../../../shared/newsletter/newsletter.schema.js';
@@ -22,6 +22,7 @@ import { reviewQueryKey, useReview } from '../../review/review-api.js';
 import { ReviewPanel } from '../../review/review-panel.js';
 import { NewsletterNav } from '../newsletter-nav.js';
 import { SendPanel } from '../sending/send-panel.js';
+import { useSendProgress } from '../sending/sending-api.js';
 import { IssueStatsPanel } from '../stats/issue-stats-panel.js';
 import { BlockList } from './block-list.js';
 import { IssueBadges } from './issue-badges.js';
@@ -92,6 +93,25 @@ function IssueComposer({ issue }: { issue: IssueDetail }) {
       navigate(href('/newsletter'));
     },
   });
+  // The send panel's progress (same query, no second request): once a send starts, ends or is
+  // cancelled, the header's status and the frozen composer follow without reloading the page.
+  const sendStatus = useSendProgress(workspace.id, saved.id).data?.status;
+  const isFollowing = useRef(false);
+  useEffect(() => {
+    if (!sendStatus || sendStatus === saved.status || isFollowing.current) return;
+    isFollowing.current = true;
+    fetchIssue(workspace.id, saved.id)
+      .then((next) => {
+        // Only the server's side moves: the officer's unsaved changes stay in the draft.
+        setSaved(next);
+        queryClient.setQueryData(issueKeys.one(workspace.id, next.id), next);
+        return queryClient.invalidateQueries({ queryKey: issueKeys.all(workspace.id) });
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        isFollowing.current = false;
+      });
+  }, [sendStatus, saved.status, saved.id, workspace.id, queryClient]);
   const fields = fieldsFromApiError(save.error);
   const isConflict = save.error instanceof ApiError && save.error.code === 'CONFLICT';
 

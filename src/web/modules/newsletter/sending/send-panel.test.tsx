@@ -2,6 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type ApiCall, renderPage, WORKSPACE_ID } from '../../../../../test/helpers/web-harness.js';
 import type { SendProgress } from '../../../../shared/newsletter/sending-api.schema.js';
+import type { IssueStats, VariantStats } from '../../../../shared/newsletter/tracking-api.schema.js';
+import { IssueStatsPanel } from '../stats/issue-stats-panel.js';
 import { SendPanel } from './send-panel.js';
 
 const ISSUE_ID = '55555555-5555-4555-8555-555555555555';
@@ -46,6 +48,32 @@ function show(api: (call: ApiCall) => { status?: number; body?: unknown } | unde
     api,
     workspace: { role },
   });
+}
+
+/** Figures of an issue whose `sent` messages went out, all in French. */
+function statsOf(sent: number): IssueStats {
+  const figures: VariantStats = {
+    variant: 'fr',
+    recipients: 1234,
+    pending: 1234 - sent,
+    sent,
+    delivered: sent,
+    failed: 0,
+    bounces: { hard: 0, soft: 0, complaint: 0 },
+    opens: { unique: 0, total: 0 },
+    clicks: { unique: 0, total: 0 },
+    unsubscribes: 0,
+    rates: { open: null, click: null, clickToOpen: null, bounce: null, unsubscribe: null },
+  };
+  return {
+    issueId: ISSUE_ID,
+    status: sent > 0 ? 'sending' : 'draft',
+    trackOpens: false,
+    trackClicks: false,
+    total: { ...figures, variant: 'total' },
+    variants: sent > 0 ? [figures] : [],
+    links: [],
+  };
 }
 
 const posts = (calls: ApiCall[], suffix: string) => calls.filter((call) => call.method === 'POST' && call.url.pathname.endsWith(suffix));
@@ -137,5 +165,33 @@ describe('send panel', () => {
     );
     expect(await screen.findByText('3 messages attendent qu’un administrateur confirme s’il est parti ou le renvoie.')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Messages à confirmer' })).toBeNull();
+  });
+
+  it('brings the statistics beside it up to date when the send starts, without reloading the page', async () => {
+    let status: SendProgress = progressOf();
+    renderPage({
+      pattern: '/w/:workspaceId/newsletter/issues/:issueId',
+      path: `/w/${WORKSPACE_ID}/newsletter/issues/${ISSUE_ID}`,
+      component: () => (
+        <>
+          <SendPanel workspaceId={WORKSPACE_ID} issueId={ISSUE_ID} />
+          <IssueStatsPanel workspaceId={WORKSPACE_ID} issueId={ISSUE_ID} />
+        </>
+      ),
+      api: (call) => {
+        if (call.method === 'POST' && call.url.pathname.endsWith('/send')) {
+          status = sending;
+          return { status: 202, body: sending };
+        }
+        if (call.url.pathname.endsWith('/send/progress')) return { body: status };
+        if (call.url.pathname.endsWith('/stats')) return { body: statsOf(status.counts.sent) };
+        return undefined;
+      },
+      workspace: { role: 'officer' },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Envoyer maintenant' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Envoyer ce numéro ?' })).getByRole('button', { name: 'Envoyer' }));
+    const card = await screen.findByTestId('stats-card-fr');
+    expect(within(card).getByTestId('figure-sent').textContent).toContain('290');
   });
 });

@@ -5,12 +5,13 @@
  */
 import { Alert, Badge, Button, Card, Group, Modal, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Translate } from '../../../../shared/i18n/translator.js';
 import { useWorkspace } from '../../../app/workspace-context.js';
 import { ErrorAlert } from '../../../components/form-errors.js';
 import { PageLoader } from '../../../components/page-loader.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
+import { statsKeys } from '../stats/stats-api.js';
 import { type SendAction, type SendProgress, sendAction, sendingKeys, useSendProgress } from './sending-api.js';
 import { UnconfirmedRows } from './unconfirmed-rows.js';
 
@@ -160,6 +161,18 @@ export function SendPanel({ workspaceId, issueId }: { workspaceId: string; issue
       },
     });
   };
+
+  // The statistics beside the panel read once; a send that starts or ends here changes them.
+  const status = query.data?.status;
+  const seenStatus = useRef(status);
+  useEffect(() => {
+    if (status === undefined) return;
+    if (seenStatus.current !== undefined && seenStatus.current !== status) {
+      void queryClient.invalidateQueries({ queryKey: statsKeys.issue(workspaceId, issueId) });
+      void queryClient.invalidateQueries({ queryKey: statsKeys.overview(workspaceId) });
+    }
+    seenStatus.current = status;
+  }, [status, queryClient, workspaceId, issueId]);
 
   if (query.isPending) return <PageLoader />;
   if (!query.data) return <ErrorAlert error={query.error} />;

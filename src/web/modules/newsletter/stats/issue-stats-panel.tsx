@@ -66,7 +66,7 @@ function VariantCard({
         </div>
         <Stack component="dl" gap={6} m={0}>
           <Figure label={t('newsletterStats.panel.sent')} value={number(stats.sent)} testId="figure-sent" />
-          <Figure label={t('newsletterStats.panel.delivered')} value={number(stats.delivered)} />
+          <Figure label={t('newsletterStats.panel.delivered')} value={number(stats.delivered)} testId="figure-delivered" />
           {stats.pending > 0 ? <Figure label={t('newsletterStats.panel.pending')} value={number(stats.pending)} /> : null}
           {stats.failed > 0 ? <Figure label={t('newsletterStats.panel.failed')} value={number(stats.failed)} /> : null}
           <Figure
