@@ -294,6 +294,14 @@ describe('newsletter journey: sign-up to statistics', () => {
       await expectAccessible(officer, `journey stats (${language})`);
       await officer.addStyleTag({ content: '.mantine-AppShell-header { visibility: hidden; }' });
       await stats.screenshot({ path: `test-results/e2e/newsletter-journey-stats-${language}.png` });
+
+      // The issues list shows the sent issue with its figures, without opening it.
+      await officer.goto(`${workspaceUrl}/newsletter`);
+      const row = officer.getByTestId('stats-overview-row').filter({ hasText: journey.subject[language] });
+      await eventually(() => row.count()).toBe(1);
+      expect(await row.getByTestId('overview-delivered').textContent()).toBe(String(audience.total));
+      await expectAccessible(officer, `issues list with figures (${language})`);
+      await screenshot(officer, `newsletter-journey-issues-${language}`);
     });
   });
 });

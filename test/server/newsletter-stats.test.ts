@@ -135,7 +135,14 @@ describe('issue statistics', () => {
   it('lists the latest issues that went out with their main rates', async () => {
     const overview = (await t.request(viewer, { method: 'GET', url: `/api/workspaces/${workspaceId}/newsletter/stats/overview` })).json();
     const seeded = overview.items.find((item: { issueId: string }) => item.issueId === issueId);
-    expect(seeded).toMatchObject({ recipients: 8, sent: 6, rates: { open: 0.8, click: 0.4, bounce: 2 / 6, unsubscribe: 0.2 } });
+    expect(seeded).toMatchObject({
+      recipients: 8,
+      sent: 6,
+      delivered: 5,
+      rates: { open: 0.8, click: 0.4, bounce: 2 / 6, unsubscribe: 0.2 },
+    });
+    // The workspace's switches (opens on, clicks off), so a zero click rate can be read as "not tracked".
+    expect(overview).toMatchObject({ trackOpens: true, trackClicks: false });
     expect(seeded.subject.ar.value).toBe('نشرة نوفمبر');
     expect(overview.items.some((item: { status: string }) => item.status === 'draft')).toBe(false);
   });

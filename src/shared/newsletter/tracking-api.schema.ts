@@ -217,9 +217,16 @@ export const IssueOverviewSchema = z.object({
   finishedAt: z.string().nullable(),
   recipients: z.number().int(),
   sent: z.number().int(),
+  /** Sent and not hard-bounced. */
+  delivered: z.number().int(),
   rates: z.object({ open: rate, click: rate, bounce: rate, unsubscribe: rate }),
 });
 export type IssueOverview = z.infer<typeof IssueOverviewSchema>;
 
-export const StatsOverviewSchema = z.object({ items: z.array(IssueOverviewSchema) });
+export const StatsOverviewSchema = z.object({
+  /** The workspace's current switches, as in IssueStatsSchema: with tracking off, a zero rate means "not measured". */
+  trackOpens: z.boolean(),
+  trackClicks: z.boolean(),
+  items: z.array(IssueOverviewSchema),
+});
 export type StatsOverview = z.infer<typeof StatsOverviewSchema>;

@@ -108,7 +108,11 @@ export function createStatsService(platform: Pick<Platform, 'database'>) {
 
     /** The last issues that went out, with their main rates, for the issues list. */
     async overview(ctx: ServiceContext): Promise<StatsOverview> {
-      const issues = await findRecentSentIssues(db, ctx.membership.workspaceId, OVERVIEW_ISSUES);
+      const workspaceId = ctx.membership.workspaceId;
+      const [issues, settings] = await Promise.all([
+        findRecentSentIssues(db, workspaceId, OVERVIEW_ISSUES),
+        loadNewsletterSettings(db, workspaceId),
+      ]);
       const figures = new Map(
         (
           await findMainFiguresByIssue(
@@ -118,6 +122,8 @@ export function createStatsService(platform: Pick<Platform, 'database'>) {
         ).map((row) => [row.issueId, row]),
       );
       return {
+        trackOpens: settings.trackOpens,
+        trackClicks: settings.trackClicks,
         items: issues.map((issue) => {
           const row = figures.get(issue.id) ?? { ...ZERO, bounced: 0 };
           return {
@@ -128,6 +134,7 @@ export function createStatsService(platform: Pick<Platform, 'database'>) {
             finishedAt: issue.finishedAt?.toISOString() ?? null,
             recipients: row.recipients,
             sent: row.sent,
+            delivered: row.delivered,
             rates: {
               open: fraction(row.uniqueOpens, row.delivered),
               click: fraction(row.uniqueClicks, row.delivered),

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderPage, WORKSPACE_ID } from '../../../../../test/helpers/web-harness.js';
 import type { IssueSummary } from './issues-api.js';
@@ -27,6 +27,25 @@ const SENT = '77777777-7777-4777-8777-777777777777';
 const DRAFT = '88888888-8888-4888-8888-888888888888';
 const NEW = '99999999-9999-4999-8999-999999999999';
 
+/** The overview the server answers: the sent issue, with opens tracked and clicks not. */
+const overview = {
+  trackOpens: true,
+  trackClicks: false,
+  items: [
+    {
+      issueId: SENT,
+      subject: { fr: { value: 'Lettre de décembre', status: 'reviewed' } },
+      status: 'sent',
+      startedAt: '2026-12-10T09:00:00.000Z',
+      finishedAt: '2026-12-10T10:00:00.000Z',
+      recipients: 1250,
+      sent: 1240,
+      delivered: 1234,
+      rates: { open: 0.425, click: 0, bounce: 0.005, unsubscribe: 0.002 },
+    },
+  ],
+};
+
 function show(role: 'officer' | 'viewer') {
   return renderPage({
     pattern: '/w/:workspaceId/newsletter',
@@ -35,6 +54,7 @@ function show(role: 'officer' | 'viewer') {
     workspace: { role },
     api: (call) => {
       const path = call.url.pathname;
+      if (path.endsWith('/newsletter/stats/overview')) return { body: overview };
       if (path.endsWith('/newsletter/issues') && call.method === 'POST') return { status: 201, body: summary(NEW, {}) };
       if (path.endsWith(`/newsletter/issues/${SENT}/duplicate`)) return { status: 201, body: summary(NEW, {}) };
       if (path.endsWith('/newsletter/issues')) {
@@ -90,5 +110,25 @@ describe('newsletter issues list', () => {
       expect(calls.some((call) => call.method === 'POST' && call.url.pathname.endsWith(`/${SENT}/duplicate`))).toBe(true),
     );
     await waitFor(() => expect(location.history?.at(-1)).toBe(`/w/${WORKSPACE_ID}/newsletter/issues/${NEW}`));
+  });
+
+  it('shows each sent issue’s delivered messages, opens and clicks above the list, and not with the drafts alone', async () => {
+    const { calls } = show('officer');
+    const row = await screen.findByTestId('stats-overview-row', {}, { timeout: 10_000 });
+    expect(screen.getByRole('heading', { level: 2, name: 'Derniers numéros envoyés' })).toBeTruthy();
+    expect(within(row).getByRole('link', { name: 'Lettre de décembre' }).getAttribute('href')).toBe(
+      `/w/${WORKSPACE_ID}/newsletter/issues/${SENT}`,
+    );
+    expect(within(row).getByTestId('overview-delivered').textContent).toBe(new Intl.NumberFormat('fr-FR').format(1234));
+    expect(within(row).getByTestId('overview-opens').textContent).toBe(
+      new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(0.425),
+    );
+    // Clicks are not tracked in this workspace: a zero would say nobody clicked.
+    expect(within(row).getByTestId('overview-clicks').textContent).toBe('Non suivi');
+
+    fireEvent.click(screen.getByRole('combobox', { name: 'Statut' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Brouillon', hidden: true }));
+    await waitFor(() => expect(calls.some((call) => call.url.searchParams.get('status') === 'draft')).toBe(true));
+    await waitFor(() => expect(screen.queryByTestId('stats-overview')).toBeNull());
   });
 });

@@ -1,4 +1,8 @@
-/** The newsletter's issues, newest first: status and review badges, a status filter, a new issue, a copy of any issue. */
+/**
+ * The newsletter's issues, newest first: status and review badges, a status filter, a new issue, a
+ * copy of any issue; above them, while the filter lets sent issues show, the latest sent issues with
+ * their delivered messages, opens and clicks.
+ */
 import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,8 +14,12 @@ import { LocalizedValue } from '../../../components/localized-value.js';
 import { PageLoader } from '../../../components/page-loader.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { NewsletterNav } from '../newsletter-nav.js';
+import { NewsletterStatsOverview } from '../stats/stats-overview.js';
 import { IssueBadges } from './issue-badges.js';
 import { createIssue, duplicateIssue, type IssueStatus, type IssueSummary, issueKeys, useIssuePages } from './issues-api.js';
+
+/** Statuses of issues that went out (or are going out): the overview of figures shows with them. */
+const WENT_OUT: ReadonlyArray<IssueStatus | null> = [null, 'sending', 'paused', 'sent'];
 
 function IssueRow({ issue, onDuplicate, isDuplicating }: { issue: IssueSummary; onDuplicate(): void; isDuplicating: boolean }) {
   const { t, formatDate } = useI18n();
@@ -77,6 +85,7 @@ export function NewsletterIssuesPage() {
         data={ISSUE_STATUSES.map((value) => ({ value, label: t(`newsletter.status.${value}`) }))}
         w={220}
       />
+      {WENT_OUT.includes(status) ? <NewsletterStatsOverview workspaceId={workspace.id} /> : null}
       <ErrorAlert error={pages.error ?? create.error ?? duplicate.error} />
       {pages.isPending ? (
         <PageLoader />
