@@ -221,7 +221,7 @@ export const DocumentExportSchema = z.discriminatedUnion('state', [
 export type DocumentExport = z.infer<typeof DocumentExportSchema>;
 
 export const DocumentPreviewQuerySchema = z.strictObject({
-  /** 1-based; past the last page answers 422 `page: OUT_OF_RANGE`. */
+  /** 1-based; past the last page answers 400 `page: OUT_OF_RANGE`. */
   page: z.coerce.number().int().min(1).max(2000).default(1),
   width: z.coerce
     .number()

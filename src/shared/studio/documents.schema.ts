@@ -125,7 +125,7 @@ const CellSchema: z.ZodType<TableCellNode> = z.strictObject({
 });
 const RowSchema: z.ZodType<TableRowNode> = z.strictObject({ type: z.literal('tableRow'), content: z.array(CellSchema).min(1).max(12) });
 
-const BlockSchema: z.ZodType<BlockNode> = z.union([
+const BlockSchema: z.ZodType<BlockNode> = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('heading'),
     attrs: z.strictObject({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]) }),

@@ -66,6 +66,8 @@ export const manifest = defineTemplate({
     disclaimer: renderTextSchema(2000).optional(),
     partners: z.array(z.strictObject({ name: z.string().max(200), slot: z.string().max(40).nullable(), funder: z.boolean() })).max(DOCUMENT_PARTNER_SLOTS),
     digits: z.enum(['western', 'eastern']).optional(),
+    /** Slot of the cover image (full-cover layouts: on the cover page; others: under the title band). */
+    cover: z.literal('cover').optional(),
     brand: z
       .strictObject({
         primary: HexColourSchema.optional(),
@@ -79,6 +81,7 @@ export const manifest = defineTemplate({
   requiredTexts: ['title'],
   assets: {
     logo: { required: false, description: 'Logo on the cover and in the running header' },
+    cover: { required: false, description: 'Cover picture' },
     ...Object.fromEntries(
       Array.from({ length: DOCUMENT_IMAGE_SLOTS }, (_, index) => [`image-${index}`, { required: false, description: 'An image of the body' }]),
     ),

@@ -39,6 +39,8 @@ export interface DocumentLayoutInput {
   disclaimer?: Texts;
   /** Workspace setting: Western digits (default) or Eastern Arabic ones. */
   digits?: DocumentDigits;
+  /** An image of the asset library for the cover page (or under the title band), already checked. */
+  coverAssetId?: string | null;
 }
 
 export type RenderRun = { text: string; bold?: boolean; italic?: boolean; href?: string } | { footnote: string };
@@ -60,6 +62,8 @@ export interface DocumentRenderData {
   disclaimer?: Texts;
   partners: { name: string; slot: string | null; funder: boolean }[];
   digits: DocumentDigits;
+  /** The cover image's slot (`cover`), when there is one. */
+  cover?: string;
   brand: { primary?: string; accent?: string; ink?: string; paper?: string };
 }
 
@@ -69,7 +73,7 @@ export interface DocumentRenderPlan {
   data: DocumentRenderData;
   /** Template slot → file id (logo, partner logos) to read from the file store. */
   fileSlots: Record<string, string>;
-  /** Template slot → asset id (body images) to read from the asset library. */
+  /** Template slot → asset id (body images, `cover`) to read from the asset library. */
   assetSlots: Record<string, string>;
 }
 
@@ -187,6 +191,8 @@ export function documentRenderPlan(input: DocumentLayoutInput): DocumentRenderPl
     fileSlots[slot] = entry.logoFileId;
     return { name: entry.name.slice(0, 200), slot, funder: entry.role === 'funder' };
   });
+  const assetSlots: Record<string, string> = { ...converter.assetSlots };
+  if (input.coverAssetId) assetSlots.cover = input.coverAssetId;
   const colors = input.brand?.colors ?? {};
   const subtitle = pickTexts(input.subtitle, languages);
   const disclaimer = pickTexts(input.disclaimer, languages);
@@ -203,6 +209,7 @@ export function documentRenderPlan(input: DocumentLayoutInput): DocumentRenderPl
       ...(disclaimer ? { disclaimer } : {}),
       partners,
       digits: input.digits ?? 'western',
+      ...(input.coverAssetId ? { cover: 'cover' } : {}),
       brand: {
         ...(colors.primary ? { primary: colors.primary } : {}),
         ...(colors.accent ? { accent: colors.accent } : {}),
@@ -211,6 +218,6 @@ export function documentRenderPlan(input: DocumentLayoutInput): DocumentRenderPl
       },
     },
     fileSlots,
-    assetSlots: converter.assetSlots,
+    assetSlots,
   };
 }

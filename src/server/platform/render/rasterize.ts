@@ -12,28 +12,146 @@ import { FONTS_DIR } from './typst-engine.js';
 const ROOT_TAG = /<svg\b[^>]*>/;
 
 /**
- * Keeps the first page: Typst stacks pages vertically in one SVG, so the first page is the top
- * `width × width·(height/width)` of the drawing.
+ * One page of a Typst SVG: its offset and height in the drawing, and the top-level elements that draw
+ * it (the page's fill, when it has one, and its group).
  */
-export function cropToFirstPage(svg: string, pixels: { width: number; height: number }): string {
-  const root = ROOT_TAG.exec(svg)?.[0];
-  const viewBox = root && /viewBox="([\d.\s-]+)"/.exec(root)?.[1]?.trim().split(/\s+/).map(Number);
-  if (!root || !viewBox || viewBox.length !== 4) throw new AppError('RENDER_FAILED', { params: { reason: 'unexpected SVG from Typst' } });
-  const [x = 0, y = 0, width = 0, fullHeight = 0] = viewBox;
-  const height = Math.min(fullHeight, (width * pixels.height) / pixels.width);
-  const cropped = root
-    .replace(/viewBox="[^"]*"/, `viewBox="${x} ${y} ${width} ${height}"`)
-    .replace(/\sheight="[^"]*"/, ` height="${height}pt"`);
-  return svg.replace(root, cropped);
+interface SvgPage {
+  readonly y: number;
+  readonly height: number;
+  readonly parts: string[];
 }
 
-/** The first page as a PNG exactly `width` pixels wide. */
-export async function svgToPng(svg: string, pixels: { width: number; height: number }): Promise<Buffer> {
-  const page = cropToFirstPage(svg, pixels);
-  const needsFonts = page.includes('data:image/svg+xml');
+interface SvgLayout {
+  readonly root: string;
+  readonly viewBox: readonly [number, number, number, number];
+  /** Top-level elements that are no page: glyph definitions, styles, clip paths… */
+  readonly shared: string[];
+  readonly pages: SvgPage[];
+}
+
+/** Tags, comments and CDATA of an SVG (attribute values may hold `>` inside quotes). */
+const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+const PAGE_OFFSET = /^\s*matrix\(\s*1[ ,]+0[ ,]+0[ ,]+1[ ,]+([-\d.e]+)[ ,]+([-\d.e]+)\s*\)\s*$/;
+
+function unexpected(reason: string): never {
+  throw new AppError('RENDER_FAILED', { params: { reason: `unexpected SVG from Typst: ${reason}` } });
+}
+
+/**
+ * The pages of a Typst SVG. typst-ts stacks the pages vertically: each page is a top-level `<g>`
+ * (translated by its offset, the first one not at all), preceded by the page's fill as a top-level
+ * `<path class="typst-shape">` drawn at the origin, not at the page's offset.
+ */
+function layoutOf(svg: string): SvgLayout {
+  const root = ROOT_TAG.exec(svg)?.[0];
+  const viewBox = root && /viewBox="([\d.\s-]+)"/.exec(root)?.[1]?.trim().split(/\s+/).map(Number);
+  if (!root || !viewBox || viewBox.length !== 4) unexpected('no root viewBox');
+  const body = svg.slice(svg.indexOf(root) + root.length, svg.lastIndexOf('</svg>'));
+  const elements: Array<{ name: string; text: string; attributes: string }> = [];
+  let depth = 0;
+  let start = -1;
+  let current: { name: string; attributes: string } | undefined;
+  for (const match of body.matchAll(TAG)) {
+    const [whole, closing, name, attributes = '', selfClosing] = match;
+    if (!name) continue;
+    const at = match.index ?? 0;
+    if (closing) {
+      depth -= 1;
+      if (depth === 0 && current) {
+        elements.push({ ...current, text: body.slice(start, at + whole.length) });
+        current = undefined;
+      }
+    } else if (selfClosing) {
+      if (depth === 0) elements.push({ name, attributes, text: whole });
+    } else {
+      if (depth === 0) {
+        start = at;
+        current = { name, attributes };
+      }
+      depth += 1;
+    }
+  }
+  if (depth !== 0) unexpected('unbalanced tags');
+  const [, , , fullHeight] = viewBox as [number, number, number, number];
+  const shared: string[] = [];
+  const pages: Array<{ y: number; parts: string[] }> = [];
+  let fill: string | undefined;
+  for (const element of elements) {
+    if (element.name === 'path' && /\bclass="typst-shape"/.test(element.attributes)) {
+      if (fill) shared.push(fill);
+      fill = element.text;
+    } else if (element.name === 'g') {
+      const transform = /\stransform="([^"]*)"/.exec(element.attributes)?.[1];
+      const offset = transform === undefined ? [0, 0] : PAGE_OFFSET.exec(transform)?.slice(1).map(Number);
+      if (!offset) unexpected(`page transform ${transform}`);
+      pages.push({ y: offset[1] ?? 0, parts: fill ? [fill, element.text] : [element.text] });
+      fill = undefined;
+    } else shared.push(element.text);
+  }
+  if (fill) shared.push(fill);
+  return {
+    root,
+    viewBox: viewBox as [number, number, number, number],
+    shared,
+    pages: pages.map((page, index) => ({ ...page, height: (pages[index + 1]?.y ?? fullHeight) - page.y })),
+  };
+}
+
+/** How many pages a Typst SVG has. */
+export function svgPageCount(svg: string): number {
+  return layoutOf(svg).pages.length;
+}
+
+/** The page's elements, its fill moved to the page's offset (typst-ts draws every fill at the origin). */
+function placedParts(page: SvgPage): string[] {
+  const [fill, group] = page.parts.length === 2 ? page.parts : [undefined, page.parts[0]];
+  return [...(fill ? [`<g transform="matrix(1 0 0 1 0 ${page.y})">${fill}</g>`] : []), group ?? ''];
+}
+
+function svgWith(layout: SvgLayout, box: { y: number; height: number }, parts: readonly string[]): string {
+  const [x, , width] = layout.viewBox;
+  const root = layout.root
+    .replace(/viewBox="[^"]*"/, `viewBox="${x} ${box.y} ${width} ${box.height}"`)
+    .replace(/\sheight="[^"]*"/, ` height="${box.height}pt"`);
+  return `${root}${layout.shared.join('')}${parts.join('')}</svg>`;
+}
+
+/**
+ * Every page one under the other, each with its own fill: typst-ts draws the fill of page 2 and
+ * later at the top of the drawing, over page 1 (a multi-page document rasterized as it comes shows
+ * a blank first page).
+ */
+export function withPagesInPlace(svg: string): string {
+  const layout = layoutOf(svg);
+  const [, y, , height] = layout.viewBox;
+  return svgWith(layout, { y, height }, layout.pages.flatMap(placedParts));
+}
+
+/** Page `index` (0-based) alone, its view box on that page. */
+export function cropToPage(svg: string, index: number): string {
+  const layout = layoutOf(svg);
+  const page = layout.pages[index];
+  if (!page) throw new AppError('VALIDATION_FAILED', { fields: { page: 'OUT_OF_RANGE' } });
+  return svgWith(layout, page, placedParts(page));
+}
+
+/**
+ * Keeps the first page at the aspect ratio of `pixels` (a template's PNG size; the first page when it
+ * matches), without the other pages' fills.
+ */
+export function cropToFirstPage(svg: string, pixels: { width: number; height: number }): string {
+  const layout = layoutOf(svg);
+  const first = layout.pages[0];
+  const [, y, width, fullHeight] = layout.viewBox;
+  const height = Math.min(fullHeight, (width * pixels.height) / pixels.width);
+  return svgWith(layout, { y, height }, first ? placedParts(first) : []);
+}
+
+async function rasterize(svg: string, width: number): Promise<Buffer> {
+  const needsFonts = svg.includes('data:image/svg+xml');
   try {
-    const image = await renderAsync(page, {
-      fitTo: { mode: 'width', value: pixels.width },
+    const image = await renderAsync(svg, {
+      fitTo: { mode: 'width', value: width },
       font: needsFonts
         ? {
             loadSystemFonts: false,
@@ -51,6 +169,21 @@ export async function svgToPng(svg: string, pixels: { width: number; height: num
   } catch (error) {
     throw new AppError('RENDER_FAILED', { params: { reason: error instanceof Error ? error.message : String(error) }, cause: error });
   }
+}
+
+/** The first page as a PNG exactly `width` pixels wide. */
+export function svgToPng(svg: string, pixels: { width: number; height: number }): Promise<Buffer> {
+  return rasterize(cropToFirstPage(svg, pixels), pixels.width);
+}
+
+/** Page `page` (1-based) as a PNG `width` pixels wide (VALIDATION_FAILED `page: OUT_OF_RANGE` past the last). */
+export function svgPageToPng(svg: string, page: number, width: number): Promise<Buffer> {
+  return rasterize(cropToPage(svg, page - 1), width);
+}
+
+/** Every page, one under the other, as one PNG `width` pixels wide. */
+export function svgPagesToPng(svg: string, width: number): Promise<Buffer> {
+  return rasterize(withPagesInPlace(svg), width);
 }
 
 /** Scaled-down copies of large photos, by content hash and size: a live preview re-renders the same photo. */

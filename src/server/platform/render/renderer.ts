@@ -55,8 +55,8 @@ const IMAGE_EXTENSIONS: Record<string, string> = {
   'image/svg+xml': 'svg',
 };
 
-/** Increase when the key's recipe changes. */
-const CACHE_KEY_FORMAT = 'tawasul-render-1';
+/** Increase when the key's recipe or the output for the same key changes (2: PNG of multi-page SVGs). */
+const CACHE_KEY_FORMAT = 'tawasul-render-2';
 const COMPILER_VERSION = (
   JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules/@myriaddreamin/typst-ts-node-compiler/package.json'), 'utf8')) as {
     version: string;
