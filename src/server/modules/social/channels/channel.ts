@@ -142,8 +142,13 @@ export interface Channel {
   loginUrl(input: { redirectUri: string; state: string }): string;
   /** Completes the login: code → user token → long-lived user token → the pages the user manages. */
   completeLogin(input: { code: string; redirectUri: string }): Promise<{ pages: ConnectablePage[]; userTokenExpiresAt?: Date }>;
-  /** Checks a page token still works and has the permissions needed (scopes missing are named). */
-  checkAccount(account: ChannelAccount): Promise<{ valid: boolean; missingPermissions: string[]; expiresAt?: Date }>;
+  /**
+   * Checks a page token still works and has the permissions needed (scopes missing are named).
+   * `reason` says why an invalid token is invalid, when the network says.
+   */
+  checkAccount(
+    account: ChannelAccount,
+  ): Promise<{ valid: boolean; missingPermissions: string[]; expiresAt?: Date; reason?: 'token-expired' | 'token-invalid' }>;
 
   publish(account: ChannelAccount, request: PublishRequest): Promise<PublishedPost>;
   /**
