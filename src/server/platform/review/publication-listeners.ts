@@ -2,10 +2,15 @@
  * What content modules run when the workflow publishes one of their items at its scheduled time (a
  * newsletter issue starts sending). Listeners must be idempotent. One that fails does not stop the
  * others nor the publication of other items: the failure is written to the audit log of the item's
- * workspace (`review.publish-listener-failed`), where admins see it.
+ * workspace (`review.publish-listener-failed`), and the item's author — whoever last submitted it for
+ * review — and the workspace's admins get an in-app notification (`publish-failed`) linking to it,
+ * since nobody is watching when a schedule fires.
  */
 import { recordAudit } from '../audit/audit.js';
+import { notify } from '../notifications/notify.js';
 import type { Platform } from '../platform.js';
+import { findReviewableContent } from './review.registry.js';
+import { findAdminIds, findReview, findSubmitter } from './review.repo.js';
 
 export type PublicationListener = (platform: Platform, workspaceId: string, contentId: string) => Promise<void>;
 
@@ -27,7 +32,25 @@ export interface PublishedItem {
   contentId: string;
 }
 
-/** Runs every listener of the item's type; returns how many failed (each failure is audited). */
+/** Tells the item's author and the workspace's admins that its publication did not go through. */
+async function notifyFailure(platform: Platform, item: PublishedItem): Promise<void> {
+  const db = platform.database.db;
+  const [content, review, admins] = await Promise.all([
+    findReviewableContent(item.contentType)?.load(db, item.workspaceId, item.contentId),
+    findReview(db, item.workspaceId, item.contentType, item.contentId),
+    findAdminIds(db, item.workspaceId),
+  ]);
+  const submitter = review ? await findSubmitter(db, review.id) : undefined;
+  await notify(platform, {
+    workspaceId: item.workspaceId,
+    userIds: [...(submitter?.userId ? [submitter.userId] : []), ...admins],
+    kind: 'publish-failed',
+    params: { title: content?.title ?? '' },
+    link: content?.link,
+  });
+}
+
+/** Runs every listener of the item's type; returns how many failed (each failure is audited and notified). */
 export async function runPublicationListeners(platform: Platform, item: PublishedItem): Promise<number> {
   let failures = 0;
   for (const listener of listeners.get(item.contentType) ?? []) {
@@ -45,6 +68,9 @@ export async function runPublicationListeners(platform: Platform, item: Publishe
         after: { error: message.slice(0, 500) },
       }).catch(() => {
         // The audit itself failing must not stop the other items either.
+      });
+      await notifyFailure(platform, item).catch(() => {
+        // Nor the notification: the audit entry stays.
       });
     }
   }

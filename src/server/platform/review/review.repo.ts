@@ -149,6 +149,15 @@ export async function findReviewSettings(db: DbOrTransaction, workspaceId: strin
 }
 
 /** Members whose role may approve or request changes (the reviewers to notify). */
+/** The workspace's admins: who hears of what the platform did on its own and could not finish. */
+export async function findAdminIds(db: DbOrTransaction, workspaceId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'admin')));
+  return rows.map((row) => row.userId);
+}
+
 export async function findDeciderIds(db: DbOrTransaction, workspaceId: string): Promise<string[]> {
   const rows = await db
     .select({ userId: memberships.userId })
