@@ -118,7 +118,12 @@ export function createListsService(platform: Pick<Platform, 'database'>) {
       await db.transaction(async (tx) => {
         const before = await findListById(tx, workspaceId, id);
         if (!before) throw new AppError('NOT_FOUND');
-        if (await hasSubscriptions(tx, id)) throw new AppError('CONFLICT', { fields: { list: 'LIST_HAS_SUBSCRIBERS' } });
+        if (await hasSubscriptions(tx, id)) {
+          throw new AppError('REFUSED_BY_RULE', {
+            params: { reasonKey: 'fieldErrors.LIST_HAS_SUBSCRIBERS' },
+            fields: { list: 'LIST_HAS_SUBSCRIBERS' },
+          });
+        }
         await deleteListRow(tx, workspaceId, id);
         await recordAudit(tx, {
           workspaceId,

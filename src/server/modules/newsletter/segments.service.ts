@@ -135,7 +135,12 @@ export function createSegmentsService(platform: Pick<Platform, 'database'>) {
       await db.transaction(async (tx) => {
         const before = await findSegmentById(tx, workspaceId, id);
         if (!before) throw new AppError('NOT_FOUND');
-        if (await isSegmentInUse(tx, workspaceId, id)) throw new AppError('CONFLICT', { fields: { segment: 'SEGMENT_IN_USE' } });
+        if (await isSegmentInUse(tx, workspaceId, id)) {
+          throw new AppError('REFUSED_BY_RULE', {
+            params: { reasonKey: 'fieldErrors.SEGMENT_IN_USE' },
+            fields: { segment: 'SEGMENT_IN_USE' },
+          });
+        }
         await deleteSegmentRow(tx, workspaceId, id);
         await recordAudit(tx, {
           workspaceId,

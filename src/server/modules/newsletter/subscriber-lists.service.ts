@@ -28,7 +28,12 @@ export function createSubscriberListsService(platform: Pick<Platform, 'database'
         const [list] = await findOwnedLists(tx, workspaceId, [listId]);
         if (!list) throw new AppError('NOT_FOUND');
         if (list.archivedAt) throw new AppError('VALIDATION_FAILED', { fields: { listId: 'LIST_ARCHIVED' } });
-        if (row.status !== 'active') throw new AppError('CONFLICT', { fields: { status: 'SUBSCRIBER_NOT_ACTIVE' } });
+        if (row.status !== 'active') {
+          throw new AppError('REFUSED_BY_RULE', {
+            params: { reasonKey: 'fieldErrors.SUBSCRIBER_NOT_ACTIVE' },
+            fields: { status: 'SUBSCRIBER_NOT_ACTIVE' },
+          });
+        }
         await confirmOnLists(tx, id, [listId]);
         await recordConsent(tx, {
           workspaceId,

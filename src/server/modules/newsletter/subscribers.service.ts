@@ -55,7 +55,7 @@ async function assertEmailAvailable(db: DbOrTransaction, workspaceId: string, em
   const existing = await findSubscriberByEmail(db, workspaceId, email);
   if (existing && existing.id !== selfId) throw new AppError('ALREADY_EXISTS', { fields: { email: 'ALREADY_USED' } });
   if ((await findSuppressedEmails(db, workspaceId, [email])).size > 0) {
-    throw new AppError('CONFLICT', { fields: { email: 'EMAIL_SUPPRESSED' } });
+    throw new AppError('REFUSED_BY_RULE', { params: { reasonKey: 'fieldErrors.EMAIL_SUPPRESSED' }, fields: { email: 'EMAIL_SUPPRESSED' } });
   }
 }
 

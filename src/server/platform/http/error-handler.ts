@@ -1,6 +1,7 @@
 /** Turns every thrown error into `application/problem+json` with a stable code and localized words. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Translate } from '../../../shared/i18n/translator.js';
 import { AppError, type FieldErrors, fromDatabaseError } from '../errors.js';
 import { translatorFor } from '../i18n.js';
 import { requestLocale } from './request-locale.js';
@@ -68,9 +69,24 @@ function toAppError(error: unknown): AppError {
   return fromDatabaseError(error) ?? new AppError('INTERNAL', { cause: error });
 }
 
+/**
+ * A param named `<name>Key` holds a catalog key: the requester reads `<name>` in their own words
+ * (`REFUSED_BY_RULE` with `reasonKey: 'fieldErrors.EMAIL_SUPPRESSED'` says why). Both stay in the
+ * answer's `params`, so a client re-wording the message from them gets the same sentence.
+ */
+export function localizeParams(params: Record<string, unknown>, t: Translate): Record<string, unknown> {
+  const out = { ...params };
+  for (const [name, value] of Object.entries(params)) {
+    const target = name.endsWith('Key') ? name.slice(0, -'Key'.length) : '';
+    if (target && typeof value === 'string' && out[target] === undefined) out[target] = t(value);
+  }
+  return out;
+}
+
 /** The problem document for an error, in `locale`. */
 export function problemBody(error: AppError, request: FastifyRequest) {
   const t = translatorFor(requestLocale(request));
+  const params = localizeParams(error.params, t);
   const fields = error.fields
     ? Object.fromEntries(Object.entries(error.fields).map(([path, code]) => [path, { code, message: t(`fieldErrors.${code}`) }]))
     : undefined;
@@ -79,8 +95,8 @@ export function problemBody(error: AppError, request: FastifyRequest) {
     title: error.code,
     status: error.status,
     code: error.code,
-    message: t(`errors.${error.code}`, error.params),
-    params: error.params,
+    message: t(`errors.${error.code}`, params),
+    params,
     ...(fields ? { fields } : {}),
   };
 }

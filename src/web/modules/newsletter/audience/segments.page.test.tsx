@@ -32,8 +32,9 @@ function api(call: ApiCall) {
     return {
       status: 409,
       body: {
-        code: 'CONFLICT',
-        message: 'Conflit',
+        code: 'REFUSED_BY_RULE',
+        message: 'Action refusée : un numéro pas encore envoyé utilise ce segment.',
+        params: { reasonKey: 'fieldErrors.SEGMENT_IN_USE', reason: 'Un numéro pas encore envoyé utilise ce segment.' },
         fields: { segment: { code: 'SEGMENT_IN_USE', message: 'Un numéro pas encore envoyé utilise ce segment.' } },
       },
     };
