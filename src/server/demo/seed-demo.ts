@@ -13,6 +13,7 @@ import { seedCampaignBriefReviewDemo } from '../modules/planning/campaign-brief.
 import { seedCampaignsDemo } from '../modules/planning/campaigns.seed.js';
 import { seedPlanDemo } from '../modules/planning/plan.seed.js';
 import { seedDemoDesigns } from '../modules/studio/designs.seed.js';
+import { seedDemoDocuments } from '../modules/studio/documents.seed.js';
 import { seedDemoStudio } from '../modules/studio/studio.seed.js';
 import { createAccount, findUserIdByEmail } from '../platform/auth/accounts.js';
 import type { Platform } from '../platform/platform.js';
@@ -133,6 +134,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
   await seedDemoNewsletterIssues(db, workspaceId, { storage: platform.storage });
   await seedDemoStudio(platform, workspaceId);
   await seedDemoDesigns(platform, workspaceId);
+  await seedDemoDocuments(platform, workspaceId);
   await db.insert(appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString(), roles: ROLES } });
   return true;
 }

@@ -64,7 +64,17 @@ export const manifest = defineTemplate({
     /** Chapters in print order: sequential = every chapter of one language, then the other; facing = pairs. */
     chapters: z.array(chapter).max(400),
     disclaimer: renderTextSchema(2000).optional(),
-    partners: z.array(z.strictObject({ name: z.string().max(200), slot: z.string().max(40).nullable(), funder: z.boolean() })).max(DOCUMENT_PARTNER_SLOTS),
+    partners: z
+      .array(
+        z.strictObject({
+          name: z.string().max(200),
+          slot: z.string().max(40).nullable(),
+          funder: z.boolean(),
+          /** Printed before a funder's logo ("Avec le soutien financier de"), per language. */
+          mention: renderTextSchema(300).optional(),
+        }),
+      )
+      .max(DOCUMENT_PARTNER_SLOTS),
     digits: z.enum(['western', 'eastern']).optional(),
     /** Slot of the cover image (full-cover layouts: on the cover page; others: under the title band). */
     cover: z.literal('cover').optional(),

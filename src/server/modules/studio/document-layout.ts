@@ -35,6 +35,8 @@ export interface DocumentLayoutInput {
   brand?: { colors?: Partial<BrandColors>; logoFileId?: string | null };
   /** The strip per language (partnerStripFor); the first language's strip is printed. */
   partnerStrip?: readonly PartnerStripEntry[];
+  /** A strip entry's mention ("Avec le soutien financier de") in each language, by entry id. */
+  partnerMentions?: Readonly<Record<string, Texts>>;
   /** The funder's mention per language (brandKitForRender().disclaimer). */
   disclaimer?: Texts;
   /** Workspace setting: Western digits (default) or Eastern Arabic ones. */
@@ -60,7 +62,7 @@ export interface DocumentRenderData {
   subtitle?: Texts;
   chapters: { lang: DocumentLanguage; blocks: RenderBlock[] }[];
   disclaimer?: Texts;
-  partners: { name: string; slot: string | null; funder: boolean }[];
+  partners: { name: string; slot: string | null; funder: boolean; mention?: Texts }[];
   digits: DocumentDigits;
   /** The cover image's slot (`cover`), when there is one. */
   cover?: string;
@@ -189,7 +191,11 @@ export function documentRenderPlan(input: DocumentLayoutInput): DocumentRenderPl
   const partners = (input.partnerStrip ?? []).slice(0, DOCUMENT_PARTNER_SLOTS).map((entry, index) => {
     const slot = `partner-${index}`;
     fileSlots[slot] = entry.logoFileId;
-    return { name: entry.name.slice(0, 200), slot, funder: entry.role === 'funder' };
+    const mention = pickTexts(
+      input.partnerMentions?.[entry.id] ?? (entry.mention ? { [languages[0] ?? 'fr']: entry.mention } : undefined),
+      languages,
+    );
+    return { name: entry.name.slice(0, 200), slot, funder: entry.role === 'funder', ...(mention ? { mention } : {}) };
   });
   const assetSlots: Record<string, string> = { ...converter.assetSlots };
   if (input.coverAssetId) assetSlots.cover = input.coverAssetId;

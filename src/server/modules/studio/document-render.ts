@@ -25,7 +25,7 @@ import type { RenderRequest } from '../../platform/render/render.service.js';
 import type { FileStorage } from '../../platform/storage/storage.js';
 import { findWorkspaceById } from '../workspaces/workspaces.repo.js';
 import { workspaceToday } from './asset-rules.js';
-import { brandKitForRender } from './brand-kit-render.js';
+import { type BrandKitForRender, brandKitForRender } from './brand-kit-render.js';
 import { documentRenderPlan, modeLanguages } from './document-layout.js';
 import { type DocumentAssetRow, type DocumentRow, findAssetConsentTerms, findDocumentAssets, findFileKeys } from './documents.repo.js';
 
@@ -144,6 +144,19 @@ const plainTexts = (text: LocalizedText | null | undefined) => ({
   ...(text?.fr?.value ? { fr: text.fr.value } : {}),
 });
 
+/** Each strip entry's mention in every printed language (a bilingual brief says it in both). */
+function mentionsOf(strips: BrandKitForRender['partnerStrips'], languages: readonly DocumentLanguageCode[]) {
+  const mentions: Record<string, Partial<Record<DocumentLanguageCode, string>>> = {};
+  for (const lang of languages) {
+    for (const entry of strips[lang] ?? []) {
+      if (!entry.mention) continue;
+      mentions[entry.id] ??= {};
+      (mentions[entry.id] as Partial<Record<DocumentLanguageCode, string>>)[lang] = entry.mention;
+    }
+  }
+  return mentions;
+}
+
 export interface DocumentRenderContext {
   readonly db: DbOrTransaction;
   readonly storage: FileStorage;
@@ -176,6 +189,7 @@ export async function composeDocumentRender(context: DocumentRenderContext, row:
     order: languageOrderOf(row),
     brand: { colors: kit.colors, logoFileId: (kit.logos.light ?? kit.logos.dark)?.fileId ?? null },
     partnerStrip: kit.partnerStrips[languages[0] ?? 'fr'] ?? [],
+    partnerMentions: mentionsOf(kit.partnerStrips, languages),
     disclaimer: kit.disclaimer,
     digits: digitsOf(workspace?.arabicDigits),
     coverAssetId: coverId && checked.printable.has(coverId) ? coverId : null,
