@@ -12,6 +12,7 @@ import { directionOf } from '../../../../shared/languages.js';
 import { DOCUMENT_LIMITS, type DocumentBody, type DocumentDigits } from '../../../../shared/studio/documents.schema.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { assetThumbnailUrl } from '../assets/assets-api.js';
+import { fontFileUrl } from '../brand/brand-kit-api.js';
 import { AssetPicker } from './asset-picker.js';
 import { bodyOf, editorContentOf } from './body-conversion.js';
 import './document-editor.css';
@@ -34,6 +35,14 @@ export interface DocumentEditorProps {
   /** The workspace's content languages (fallbacks of asset titles in the picker). */
   languages: readonly string[];
 }
+
+/** The naskh the PDF sets Arabic in, from the shipped fonts, so the editor shows the letters as they will print. */
+const ARABIC_FONT_FACES = (['Regular', 'Bold'] as const)
+  .map(
+    (weight) =>
+      `@font-face{font-family:"Tawasul Naskh Arabic";src:url("${fontFileUrl(`NotoNaskhArabic-${weight}.ttf`)}") format("truetype");font-weight:${weight === 'Bold' ? 700 : 400};font-display:swap}`,
+  )
+  .join('\n');
 
 type Dialog = { kind: 'link' } | { kind: 'image' } | { kind: 'alt' } | { kind: 'footnote'; position: number | null; text: string };
 
@@ -126,6 +135,7 @@ export function DocumentEditor({ workspaceId, language, initial, onChange, isRea
   if (!editor) return null;
   return (
     <Stack gap={6}>
+      {language === 'ar' ? <style>{ARABIC_FONT_FACES}</style> : null}
       <Paper withBorder radius="sm" className="doc-editor">
         {isReadOnly ? null : (
           <Box px={6} py={4} className="doc-editor-toolbar">

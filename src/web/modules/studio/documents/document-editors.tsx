@@ -14,8 +14,8 @@ import { DocumentEditor } from './document-editor.js';
 export interface DocumentEditorsProps {
   workspaceId: string;
   languages: DocumentLanguageCode[];
-  /** The bodies when the editors open (they keep their own text afterwards). */
-  bodies: Partial<Record<DocumentLanguageCode, DocumentBody>>;
+  /** A language's body as it is now, read when its editor opens (it keeps its own text afterwards). */
+  bodyOf(language: DocumentLanguageCode): DocumentBody | undefined;
   bodyStatus: Partial<Record<DocumentLanguageCode, TranslationStatus>>;
   onBodyChange(language: DocumentLanguageCode, body: DocumentBody): void;
   onStatusChange(language: DocumentLanguageCode, status: TranslationStatus): void;
@@ -48,7 +48,7 @@ export function DocumentEditors(props: DocumentEditorsProps) {
       <DocumentEditor
         workspaceId={props.workspaceId}
         language={language}
-        initial={props.bodies[language]}
+        initial={props.bodyOf(language)}
         onChange={(body) => props.onBodyChange(language, body)}
         isReadOnly={props.isReadOnly}
         digits={props.digits}

@@ -49,7 +49,7 @@ export function DocumentPreview({
             {t('studioDocuments.preview.title')}
           </Title>
           {pageCount ? (
-            <Text size="sm" c="dimmed" data-testid="document-page-count">
+            <Text size="sm" c="dimmed" data-testid="document-page-count" data-count={pageCount}>
               {t('studioDocuments.preview.pages', { count: pageCount })}
             </Text>
           ) : null}

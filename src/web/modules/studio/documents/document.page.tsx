@@ -157,7 +157,7 @@ function DocumentWorkspace({ initial }: { initial: Document }) {
               key={`${autosave.generation}-${languages.join()}`}
               workspaceId={workspace.id}
               languages={languages}
-              bodies={draft.bodies}
+              bodyOf={(language) => autosave.current().bodies[language]}
               bodyStatus={draft.bodyStatus}
               onBodyChange={(language, body) =>
                 autosave.setDraft((current) => ({ ...current, bodies: { ...current.bodies, [language]: body } }))
@@ -173,12 +173,6 @@ function DocumentWorkspace({ initial }: { initial: Document }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
-            <Paper withBorder p="sm" component="section" aria-label={t('studioDocuments.layout.section')}>
-              <Stack>
-                <LayoutPicker value={draft.layout} onChange={(layout) => change({ layout })} isReadOnly={isReadOnly} />
-                <ModeFields draft={draft} onChange={change} isReadOnly={isReadOnly} />
-              </Stack>
-            </Paper>
             <DocumentPreview
               workspaceId={workspace.id}
               documentId={saved.id}
@@ -186,6 +180,12 @@ function DocumentWorkspace({ initial }: { initial: Document }) {
               isStale={autosave.status !== 'saved'}
             />
             <DocumentWarnings warnings={saved.warnings} />
+            <Paper withBorder p="sm" component="section" aria-label={t('studioDocuments.layout.section')}>
+              <Stack>
+                <LayoutPicker value={draft.layout} onChange={(layout) => change({ layout })} isReadOnly={isReadOnly} />
+                <ModeFields draft={draft} onChange={change} isReadOnly={isReadOnly} />
+              </Stack>
+            </Paper>
             <ReviewPanel contentType={STUDIO_DOCUMENT_CONTENT_TYPE} contentId={saved.id} languages={saved.languages} />
           </Stack>
         </Grid.Col>

@@ -8,7 +8,7 @@
 import { Button, Divider, NativeSelect } from '@mantine/core';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { forwardRef, type ReactNode } from 'react';
+import { type CSSProperties, forwardRef, type ReactNode } from 'react';
 import { CALLOUT_TONES, type CalloutTone } from '../../../../shared/studio/documents.schema.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { RovingToolbar, type RovingToolbarHandle } from './roving-toolbar.js';
@@ -55,6 +55,14 @@ function ToolButton(props: {
       {props.children}
     </Button>
   );
+}
+
+/**
+ * A letter drawn as a button's picture (H1, B, I…) by CSS, so it is not text: the button's name is its
+ * label in words, which assistive technologies read, and it is not contradicted by a visible "H1".
+ */
+function Glyph({ text, style }: { text: string; style?: CSSProperties }) {
+  return <span className="doc-glyph" data-glyph={text} aria-hidden="true" dir="ltr" style={style} />;
 }
 
 const Separator = () => <Divider orientation="vertical" mx={4} />;
@@ -104,7 +112,7 @@ export const EditorToolbar = forwardRef<RovingToolbarHandle, EditorToolbarProps>
           isDisabled={isDisabled}
           onRun={() => chain().setParagraph().run()}
         >
-          ¶
+          <Glyph text="¶" />
         </ToolButton>
         {([1, 2, 3] as const).map((level) => (
           <ToolButton
@@ -115,7 +123,7 @@ export const EditorToolbar = forwardRef<RovingToolbarHandle, EditorToolbarProps>
             isDisabled={isDisabled}
             onRun={() => chain().toggleHeading({ level }).run()}
           >
-            <span dir="ltr">H{level}</span>
+            <Glyph text={`H${level}`} />
           </ToolButton>
         ))}
         <Separator />
@@ -126,7 +134,7 @@ export const EditorToolbar = forwardRef<RovingToolbarHandle, EditorToolbarProps>
           isDisabled={isDisabled}
           onRun={() => chain().toggleBold().run()}
         >
-          <strong>B</strong>
+          <Glyph text="B" style={{ fontWeight: 800 }} />
         </ToolButton>
         <ToolButton
           label={label('italic')}
@@ -135,7 +143,7 @@ export const EditorToolbar = forwardRef<RovingToolbarHandle, EditorToolbarProps>
           isDisabled={isDisabled}
           onRun={() => chain().toggleItalic().run()}
         >
-          <em style={{ fontFamily: 'serif' }}>I</em>
+          <Glyph text="I" style={{ fontStyle: 'italic', fontFamily: 'serif' }} />
         </ToolButton>
         <ToolButton label={label('link')} shortcut="Ctrl+K" isActive={state.isLink} isDisabled={isDisabled} onRun={props.onLink}>
           {ICONS.link}

@@ -3,9 +3,12 @@
  * version it was loaded at. A save that answers CONFLICT (someone saved in between) stops autosave
  * and keeps the draft on screen untouched; the person then keeps their version (saved over the
  * newer one) or loads the other one. Only one save is on the wire at a time; changes typed during
- * a save are sent right after it.
+ * a save are sent once typing rests again.
+ *
+ * The draft lives in a ref: a keystroke in an editor updates it without redrawing the page (the
+ * editors keep their own text); the page redraws when a field it shows changes, or when the save
+ * status does.
  */
-import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Document } from '../../../../shared/studio/documents-api.schema.js';
 import { ApiError } from '../../../api/api-client.js';
@@ -18,7 +21,10 @@ export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'failed' | 'conflict';
 
 export interface Autosave {
   saved: Document;
+  /** The draft as last drawn (bodies may be older than the editors': read `current()` for them). */
   draft: DocumentDraft;
+  /** The draft as it is now. */
+  current(): DocumentDraft;
   setDraft(update: (draft: DocumentDraft) => DocumentDraft): void;
   status: SaveStatus;
   error: unknown;
@@ -32,27 +38,37 @@ export interface Autosave {
   generation: number;
 }
 
+/** Whether two drafts differ in what the page shows outside the editors. */
+const isShownChange = (a: DocumentDraft, b: DocumentDraft) =>
+  a.layout !== b.layout ||
+  a.mode !== b.mode ||
+  a.order.join() !== b.order.join() ||
+  JSON.stringify(a.title) !== JSON.stringify(b.title) ||
+  JSON.stringify(a.bodyStatus) !== JSON.stringify(b.bodyStatus);
+
 export function useDocumentAutosave(workspaceId: string, initial: Document, onSaved: (document: Document) => void): Autosave {
   const [saved, setSaved] = useState(initial);
   const [draft, setDraftState] = useState(() => draftOf(initial));
   const [generation, setGeneration] = useState(0);
-  // What the wire says; 'saved' and 'unsaved' are told apart by comparing the draft with the last save.
+  const [isDirty, setDirty] = useState(false);
+  // What the wire says; 'saved' and 'unsaved' come from `isDirty`.
   const [wire, setWire] = useState<'idle' | 'saving' | 'failed' | 'conflict'>('idle');
   const [error, setError] = useState<unknown>(null);
-  const [debounced] = useDebouncedValue(draft, AUTOSAVE_DEBOUNCE_MS);
+  const latest = useRef(draft);
   // The last draft the server accepted, and the version it answered: what the next save compares to.
   const sent = useRef(draftOf(initial));
   const version = useRef(initial.version);
-  const latest = useRef(draft);
-  const inFlight = useRef<Promise<Document> | null>(null);
   const savedNow = useRef(saved);
   savedNow.current = saved;
-  const isConflict = wire === 'conflict';
+  const inFlight = useRef<Promise<Document> | null>(null);
+  const isConflict = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const savedCallback = useRef(onSaved);
   savedCallback.current = onSaved;
 
   const send = useCallback(
-    (snapshot: DocumentDraft, versionToSend: number): Promise<Document> => {
+    (versionToSend: number): Promise<Document> => {
+      const snapshot = latest.current;
       const changes = changesOf(snapshot, sent.current);
       if (!changes && versionToSend === version.current) return Promise.resolve(savedNow.current);
       setWire('saving');
@@ -60,15 +76,20 @@ export function useDocumentAutosave(workspaceId: string, initial: Document, onSa
         .then((document) => {
           sent.current = snapshot;
           version.current = document.version;
+          isConflict.current = false;
           setSaved(document);
           setError(null);
           setWire('idle');
+          const hasMore = changesOf(latest.current, snapshot) !== null;
+          setDirty(hasMore);
+          if (hasMore) schedule.current();
           savedCallback.current(document);
           return document;
         })
         .catch((failure: unknown) => {
+          isConflict.current = failure instanceof ApiError && failure.code === 'CONFLICT';
           setError(failure);
-          setWire(failure instanceof ApiError && failure.code === 'CONFLICT' ? 'conflict' : 'failed');
+          setWire(isConflict.current ? 'conflict' : 'failed');
           throw failure;
         })
         .finally(() => {
@@ -80,24 +101,29 @@ export function useDocumentAutosave(workspaceId: string, initial: Document, onSa
     [workspaceId, initial.id],
   );
 
-  // Autosave: once typing rests, when nothing is on the wire and no conflict waits for the person.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `debounced` (typing rested) and `wire` (a save landed) are the triggers.
-  useEffect(() => {
-    // `debounced` only says that typing rested: what is sent is the draft as it is now.
-    if (isConflict || inFlight.current || !changesOf(latest.current, sent.current)) return;
-    send(latest.current, version.current).catch(() => {});
-  }, [debounced, isConflict, send, wire]);
+  // Once typing rests: save, unless a save is on the wire (its end schedules the next) or a conflict waits for the person.
+  const schedule = useRef(() => {});
+  schedule.current = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      if (isConflict.current || inFlight.current || !changesOf(latest.current, sent.current)) return;
+      send(version.current).catch(() => {});
+    }, AUTOSAVE_DEBOUNCE_MS);
+  };
 
-  // The ref is the draft's truth (an export or a conflict choice right after typing reads it); the state redraws.
   const setDraft = useCallback((update: (draft: DocumentDraft) => DocumentDraft) => {
-    latest.current = update(latest.current);
-    setDraftState(latest.current);
+    const previous = latest.current;
+    latest.current = update(previous);
+    if (isShownChange(previous, latest.current)) setDraftState(latest.current);
+    setDirty(true);
+    schedule.current();
   }, []);
 
   const flush = useCallback(async () => {
+    clearTimeout(timer.current);
     if (inFlight.current) await inFlight.current.catch(() => {});
     if (!changesOf(latest.current, sent.current)) return savedNow.current;
-    return send(latest.current, version.current);
+    return send(version.current);
   }, [send]);
 
   const overwrite = useCallback(async () => {
@@ -105,19 +131,22 @@ export function useDocumentAutosave(workspaceId: string, initial: Document, onSa
     // Everything on screen is sent: compared with the newer document, not with the last save of ours.
     sent.current = draftOf(newest);
     version.current = newest.version;
-    await send(latest.current, newest.version).catch(() => {});
+    await send(newest.version).catch(() => {});
   }, [workspaceId, initial.id, send]);
 
   const reload = useCallback(async () => {
     const newest = await fetchDocument(workspaceId, initial.id);
+    clearTimeout(timer.current);
     sent.current = draftOf(newest);
     version.current = newest.version;
-    setSaved(newest);
+    isConflict.current = false;
     latest.current = draftOf(newest);
     setDraftState(latest.current);
+    setSaved(newest);
     setGeneration((current) => current + 1);
     setError(null);
     setWire('idle');
+    setDirty(false);
     savedCallback.current(newest);
   }, [workspaceId, initial.id]);
 
@@ -127,14 +156,14 @@ export function useDocumentAutosave(workspaceId: string, initial: Document, onSa
       if (changesOf(latest.current, sent.current)) event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, []);
-  const sendOnLeave = useRef(() => {});
-  sendOnLeave.current = () => {
-    if (!isConflict && !inFlight.current && changesOf(latest.current, sent.current)) send(latest.current, version.current).catch(() => {});
-  };
-  useEffect(() => () => sendOnLeave.current(), []);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      clearTimeout(timer.current);
+      if (!isConflict.current && !inFlight.current && changesOf(latest.current, sent.current)) send(version.current).catch(() => {});
+    };
+  }, [send]);
 
-  const status: SaveStatus = wire === 'idle' ? (changesOf(draft, sent.current) ? 'unsaved' : 'saved') : wire;
-  return { saved, draft, setDraft, status, error, flush, overwrite, reload, generation };
+  const status: SaveStatus = wire === 'idle' ? (isDirty ? 'unsaved' : 'saved') : wire;
+  const current = useCallback(() => latest.current, []);
+  return { saved, draft, current, setDraft, status, error, flush, overwrite, reload, generation };
 }
