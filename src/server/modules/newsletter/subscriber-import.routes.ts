@@ -18,8 +18,10 @@ import { contextOf, requirePermission } from '../../platform/http/guards.js';
 import { requestLocale } from '../../platform/http/request-locale.js';
 import { translatorFor } from '../../platform/i18n.js';
 import type { Platform } from '../../platform/platform.js';
+import { registerFileReadRule } from '../../platform/storage/file-access.js';
 import { createImportService } from './import/import.service.js';
 import { createSubscriberExport } from './import/subscriber-export.js';
+import { importFileReadRule } from './import-file-access.js';
 
 const WorkspaceParams = z.object({ workspaceId: z.string() });
 const ImportParams = WorkspaceParams.extend({ importId: z.string().uuid() });
@@ -45,6 +47,8 @@ export async function subscriberImportRoutes(app: FastifyInstance, { platform }:
   const canRead = requirePermission(db, 'subscribers:read');
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/workspaces/:workspaceId/newsletter/imports';
+  // Uploaded CSVs and error reports are personal data: the general file route keeps them to subscribers:read.
+  registerFileReadRule(importFileReadRule);
 
   // A file that cannot be read says why, in the reader's words, in the problem's message.
   app.setErrorHandler((error, request) => {

@@ -47,7 +47,8 @@ export async function fileRoutes(app: FastifyInstance, { platform }: { platform:
     schema: { tags, params: WorkspaceParams.extend({ fileId: z.string().uuid() }) },
     onRequest: requirePermission(db, 'workspace:read'),
     handler: async (request, reply) => {
-      const { file, bytes } = await service.read(contextOf(request).membership.workspaceId, request.params.fileId);
+      const { membership } = contextOf(request);
+      const { file, bytes } = await service.read(membership.workspaceId, request.params.fileId, membership.role);
       // Uploaded SVG may carry scripts: never let a file run as a page of ours.
       return reply
         .type(file.contentType)

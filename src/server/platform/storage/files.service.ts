@@ -1,10 +1,12 @@
 /** Uploads: size limit, type by magic bytes matching the extension, stored then recorded (never half-written). */
 import { and, eq } from 'drizzle-orm';
+import { hasPermission, type Role } from '../../../shared/roles.js';
 import type { DbOrTransaction } from '../audit/audit.js';
 import { recordAudit } from '../audit/audit.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { files } from '../platform.tables.js';
+import { permissionsToRead } from './file-access.js';
 import { extensionMatches, sniffContentType } from './sniff.js';
 import { type FileStorage, newStorageKey } from './storage.js';
 
@@ -68,9 +70,12 @@ export function createFilesService(db: Db, storage: FileStorage, maxBytes: numbe
       }
     },
 
-    async read(workspaceId: string, fileId: string): Promise<{ file: FileRow; bytes: Buffer }> {
+    /** A file of the workspace, for a member with `role`; one a module keeps for fewer people is absent to the others. */
+    async read(workspaceId: string, fileId: string, role: Role): Promise<{ file: FileRow; bytes: Buffer }> {
       const file = await findFile(db, workspaceId, fileId);
       if (!file) throw new AppError('NOT_FOUND');
+      const required = await permissionsToRead(db, file);
+      if (required.some((permission) => !hasPermission(role, permission))) throw new AppError('NOT_FOUND');
       return { file, bytes: await storage.get(file.storageKey) };
     },
   };
