@@ -56,7 +56,7 @@ export function TextPromptDialog(props: TextPromptDialogProps) {
       >
         <Stack>
           {props.isMultiline ? (
-            <Textarea {...field} autosize minRows={3} onChange={(event) => setValue(event.currentTarget.value)} />
+            <Textarea {...field} rows={4} onChange={(event) => setValue(event.currentTarget.value)} />
           ) : (
             <TextInput {...field} onChange={(event) => setValue(event.currentTarget.value)} />
           )}
