@@ -60,6 +60,7 @@ interface Interface {
     footnote: string;
     insertFootnote: string;
     exportPdf: string;
+    back: string;
   };
 }
 
@@ -83,6 +84,7 @@ const INTERFACES: Interface[] = [
       footnote: 'Ajouter une note de bas de page',
       insertFootnote: 'Insérer la note',
       exportPdf: 'Exporter en PDF',
+      back: '← Tous les documents',
     },
   },
   {
@@ -104,6 +106,7 @@ const INTERFACES: Interface[] = [
       footnote: 'إضافة حاشية سفلية',
       insertFootnote: 'إدراج الحاشية',
       exportPdf: 'تصدير بصيغة PDF',
+      back: '→ كل الوثائق',
     },
   },
 ];
@@ -270,6 +273,14 @@ describe('studio documents', () => {
       }
       expect(containsWordsInOrder(text, AR.paragraph), text).toBe(true);
       expect(containsWordsInOrder(text, FR.paragraph), text).toBe(true);
+
+      // Listed with its layout, its languages and its exported pages.
+      await page.getByText(ui.words.back).click();
+      const row = page.getByTestId('document-row').filter({ hasText: ui.locale === 'ar' ? title.ar : title.fr });
+      await expect.poll(() => row.textContent(), SLOW).toContain(ui.words.advocacyBrief);
+      await expect.poll(() => row.getByText(/PDF/).count(), SLOW).toBe(1);
+      await expectAccessible(page, `documents list ${ui.locale}`);
+      await screenshot(page, `studio-documents-list-${ui.locale}`);
     });
   }
 });
