@@ -111,7 +111,7 @@ export function newToken(): string {
 /** A fresh state with one app, one user ("Samira Test") managing two pages. */
 export function createState(options: { appId?: string; appSecret?: string } = {}): FakeState {
   return {
-    app: { id: options.appId ?? '1029384756', secret: options.appSecret ?? 'fake-app-secret', name: 'Tawasul (fake)' },
+    app: { id: options.appId ?? '1029384756', secret: options.appSecret ?? 'fake-app-secret-0123456789abcdef', name: 'Tawasul (fake)' },
     users: [{ id: '10001', name: 'Samira Test', pageIds: ['20001', '20002'] }],
     pages: [
       {

@@ -135,6 +135,15 @@ export interface ChannelUsage {
   resetAfterMs?: number;
 }
 
+/** What `checkAccount` learned about a page token. */
+export interface AccountCheck {
+  valid: boolean;
+  missingPermissions: string[];
+  expiresAt?: Date;
+  reason?: 'token-expired' | 'token-invalid';
+  grantedPermissions?: string[];
+}
+
 export interface Channel {
   readonly network: 'facebook';
 
@@ -144,11 +153,10 @@ export interface Channel {
   completeLogin(input: { code: string; redirectUri: string }): Promise<{ pages: ConnectablePage[]; userTokenExpiresAt?: Date }>;
   /**
    * Checks a page token still works and has the permissions needed (scopes missing are named).
-   * `reason` says why an invalid token is invalid, when the network says.
+   * `reason` says why an invalid token is invalid, `grantedPermissions` what the token holds, when
+   * the network says.
    */
-  checkAccount(
-    account: ChannelAccount,
-  ): Promise<{ valid: boolean; missingPermissions: string[]; expiresAt?: Date; reason?: 'token-expired' | 'token-invalid' }>;
+  checkAccount(account: ChannelAccount): Promise<AccountCheck>;
 
   publish(account: ChannelAccount, request: PublishRequest): Promise<PublishedPost>;
   /**

@@ -3,12 +3,12 @@
  * insights ask for "the channel of this row" and never name Facebook. One instance per
  * configuration, so the usage a channel learned from Meta's headers is kept between calls.
  */
+import { SOCIAL_NETWORKS, type SocialNetwork } from '../../../../shared/social/channels-api.schema.js';
 import type { Config } from '../../../platform/config.js';
 import type { Channel } from './channel.js';
 import { FacebookChannel } from './facebook/facebook-channel.js';
 
-export const SOCIAL_NETWORKS = ['facebook'] as const satisfies ReadonlyArray<Channel['network']>;
-export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
+export { SOCIAL_NETWORKS, type SocialNetwork };
 
 const channels = new WeakMap<Config, Map<SocialNetwork, Channel>>();
 

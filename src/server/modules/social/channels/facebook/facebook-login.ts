@@ -2,7 +2,7 @@
  * Meta's login flow for pages: the dialog URL, code → short-lived user token → long-lived user token
  * (about 60 days) → page tokens (which then do not expire), and debug_token to check a page token.
  */
-import { type ChannelAccount, ChannelError, type ConnectablePage } from '../channel.js';
+import { type AccountCheck, type ChannelAccount, ChannelError, type ConnectablePage } from '../channel.js';
 import { FACEBOOK_PERMISSIONS } from './facebook-permissions.js';
 import type { GraphClient } from './graph-client.js';
 
@@ -86,10 +86,7 @@ interface DebugTokenData {
 }
 
 /** Is the page token valid, which permissions does it lack, when does it expire (debug_token, asked as the app). */
-export async function checkFacebookAccount(
-  client: GraphClient,
-  account: ChannelAccount,
-): Promise<{ valid: boolean; missingPermissions: string[]; expiresAt?: Date; reason?: 'token-expired' | 'token-invalid' }> {
+export async function checkFacebookAccount(client: GraphClient, account: ChannelAccount): Promise<AccountCheck> {
   const appToken = client.appToken;
   if (!appToken) {
     // Without an app, only "does the token still work" can be asked.
@@ -113,7 +110,7 @@ export async function checkFacebookAccount(
   const expiresAt = data.expires_at ? new Date(data.expires_at * 1000) : undefined;
   const scopes = data.scopes ?? [];
   const missingPermissions = FACEBOOK_PERMISSIONS.filter((permission) => !scopes.includes(permission));
-  if (data.is_valid) return { valid: true, missingPermissions, expiresAt };
+  if (data.is_valid) return { valid: true, missingPermissions, expiresAt, grantedPermissions: scopes };
   const expired = data.error?.subcode === 463 || (expiresAt !== undefined && expiresAt.getTime() <= Date.now());
-  return { valid: false, missingPermissions, expiresAt, reason: expired ? 'token-expired' : 'token-invalid' };
+  return { valid: false, missingPermissions, expiresAt, reason: expired ? 'token-expired' : 'token-invalid', grantedPermissions: scopes };
 }
