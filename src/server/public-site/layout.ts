@@ -1,7 +1,8 @@
 /**
  * The shell every public page renders into: `<html lang dir>`, hreflang alternates for each content
  * language plus x-default, canonical, description, brand colour and logo, a header with the site name
- * and the language switch, and a footer. No script, one inline stylesheet: a page is one request.
+ * and the language switch, and a footer. No script, one inline stylesheet in the head (the shell's
+ * rules, then the page's own `extraCss`): a page is one request.
  */
 import { directionOf } from '../../shared/languages.js';
 import { html, SafeHtml } from './html.js';
@@ -19,6 +20,8 @@ export interface PageContent {
   body: SafeHtml;
   /** Not-found and other error pages are not indexed. */
   isIndexable?: boolean;
+  /** The page's own rules (trusted CSS, never visitor input), after the shell's in the head's stylesheet. */
+  extraCss?: string;
 }
 
 /** The URL of `path` in `language`. */
@@ -42,6 +45,11 @@ function languageSwitch(ctx: PublicContext, path: string): SafeHtml {
   return html`<nav class="languages" aria-label="${ctx.t('public.languageSwitch')}"><ul>${links}</ul></nav>`;
 }
 
+/** Rules that cannot close the `<style>` element they are written into. */
+function cssText(css = ''): string {
+  return css.replace(/<\/style/gi, '');
+}
+
 function head(ctx: PublicContext, page: PageContent): SafeHtml {
   const absolute = (language: string) => `${ctx.publicUrl}${pageUrl(page.path, language)}`;
   const alternates = ctx.languages.map((language) => html`<link rel="alternate" hreflang="${language}" href="${absolute(language)}">\n`);
@@ -53,7 +61,7 @@ function head(ctx: PublicContext, page: PageContent): SafeHtml {
 ${page.isIndexable === false ? new SafeHtml('<meta name="robots" content="noindex">\n') : ''}<link rel="canonical" href="${absolute(ctx.lang)}">
 ${alternates}<link rel="alternate" hreflang="x-default" href="${ctx.publicUrl}${page.path}">
 <meta name="theme-color" content="${ctx.brandColor}">
-${hasLogo ? html`<link rel="icon" href="${LOGO_PATH}">\n` : ''}<style>${new SafeHtml(PUBLIC_CSS)}:root{--brand:${ctx.brandColor}}</style>`;
+${hasLogo ? html`<link rel="icon" href="${LOGO_PATH}">\n` : ''}<style>${new SafeHtml(PUBLIC_CSS)}:root{--brand:${ctx.brandColor}}${new SafeHtml(cssText(page.extraCss))}</style>`;
 }
 
 /** Renders a full page in the shell. */

@@ -46,8 +46,7 @@ export function renderArchiveListPage(ctx: PublicContext, entries: ArchiveEntry[
   const more = nextCursor
     ? html`<p><a href="${`${pageUrl(ARCHIVE_PATH, ctx.lang)}&cursor=${encodeURIComponent(nextCursor)}`}">${ctx.t('newsletter.archive.older')}</a></p>`
     : '';
-  const body = html`<style>${new SafeHtml(ARCHIVE_CSS)}</style>
-<h1>${ctx.t('newsletter.archive.title')}</h1>
+  const body = html`<h1>${ctx.t('newsletter.archive.title')}</h1>
 <p class="lead">${ctx.t('newsletter.archive.lead')}</p>
 ${entries.length > 0 ? html`<ul class="archive-list">${items}</ul>` : html`<p>${ctx.t('newsletter.archive.empty')}</p>`}${more}
 <p><a href="${pageUrl('/newsletter', ctx.lang)}">${ctx.t('newsletter.archive.subscribe')}</a></p>`;
@@ -56,6 +55,7 @@ ${entries.length > 0 ? html`<ul class="archive-list">${items}</ul>` : html`<p>${
     title: `${ctx.t('newsletter.archive.title')} — ${ctx.siteName.value}`,
     description: ctx.t('newsletter.archive.lead'),
     body,
+    extraCss: ARCHIVE_CSS,
   });
 }
 
@@ -74,9 +74,7 @@ export function renderArchiveIssuePage(ctx: PublicContext, issue: NewsletterIssu
   const date = issue.finishedAt
     ? html`<p class="summary"><time datetime="${issue.finishedAt.toISOString()}">${ctx.formatDate(issue.finishedAt)}</time></p>`
     : '';
-  // The email's scoped rules first, so the archive's own spacing around it wins.
-  const page = html`<style>${new SafeHtml(css.replace(/<\/style/gi, ''))}${new SafeHtml(ARCHIVE_CSS)}</style>
-<p><a href="${pageUrl(ARCHIVE_PATH, ctx.lang)}">${ctx.t('newsletter.archive.back')}</a></p>
+  const page = html`<p><a href="${pageUrl(ARCHIVE_PATH, ctx.lang)}">${ctx.t('newsletter.archive.back')}</a></p>
 <h1>${inLanguage(subject, ctx.lang)}</h1>
 ${date}<div class="${ARCHIVE_EMAIL_CLASS}">${new SafeHtml(body)}</div>`;
   return renderLayout(ctx, {
@@ -84,6 +82,8 @@ ${date}<div class="${ARCHIVE_EMAIL_CLASS}">${new SafeHtml(body)}</div>`;
     title: `${subject.value} — ${ctx.siteName.value}`,
     description: pickLocalized(issue.preheader as LocalizedText, subject.language)?.value ?? subject.value,
     body: page,
+    // The email's scoped rules first, so the archive's own spacing around it wins.
+    extraCss: css + ARCHIVE_CSS,
   });
 }
 

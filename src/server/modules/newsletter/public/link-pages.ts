@@ -8,7 +8,8 @@ import { html, SafeHtml } from '../../../public-site/html.js';
 import { inLanguage, pageUrl, renderLayout } from '../../../public-site/layout.js';
 import type { PublicContext } from '../../../public-site/public-context.js';
 import { NEWSLETTER_PUBLIC_PATHS } from '../newsletter-links.js';
-import { formStyles, SIGN_UP_PATH } from './sign-up.page.js';
+import { NEWSLETTER_FORM_CSS } from './newsletter-forms.css.js';
+import { SIGN_UP_PATH } from './sign-up.page.js';
 
 /** A page of one message: a title, a paragraph, links; never indexed (its path carries a token). */
 export function renderMessagePage(
@@ -23,8 +24,9 @@ ${input.links?.length ? html`<p class="nl-actions">${input.links}</p>` : ''}`;
     path: input.path,
     title: `${title} — ${ctx.siteName.value}`,
     description: title,
-    body: html`${formStyles()}${body}`,
+    body,
     isIndexable: false,
+    extraCss: NEWSLETTER_FORM_CSS,
   });
 }
 
@@ -86,7 +88,7 @@ export function renderPreferencesPage(ctx: PublicContext, view: PreferencesView)
       ? ''
       : html`<p class="nl-notice">${ctx.t('newsletterPublic.preferences.unsubscribedNote')}</p>`;
   const action = pageUrl(path, ctx.lang);
-  const body = html`${formStyles()}<h1>${ctx.t('newsletterPublic.preferences.title')}</h1>
+  const body = html`<h1>${ctx.t('newsletterPublic.preferences.title')}</h1>
 <p class="lead">${ctx.t('newsletterPublic.preferences.intro')} <bdi dir="ltr">${view.email}</bdi></p>
 ${notice}
 <form class="nl-form" method="post" action="${action}">
@@ -111,13 +113,14 @@ ${
     description: ctx.t('newsletterPublic.preferences.title'),
     body,
     isIndexable: false,
+    extraCss: NEWSLETTER_FORM_CSS,
   });
 }
 
 /** One question and one button; the button posts (RFC 8058 one-click posts to the same URL). */
 export function renderUnsubscribePage(ctx: PublicContext, input: { token: string; email: string }): string {
   const path = NEWSLETTER_PUBLIC_PATHS.unsubscribe.replace(':token', input.token);
-  const body = html`${formStyles()}<h1>${ctx.t('newsletterPublic.unsubscribe.title')}</h1>
+  const body = html`<h1>${ctx.t('newsletterPublic.unsubscribe.title')}</h1>
 <form class="nl-form" method="post" action="${pageUrl(path, ctx.lang)}">
 <p>${ctx.t('newsletterPublic.unsubscribe.question', { site: ctx.siteName.value })} <bdi dir="ltr">${input.email}</bdi></p>
 <button class="nl-button" type="submit">${ctx.t('newsletterPublic.unsubscribe.button')}</button>
@@ -128,5 +131,6 @@ export function renderUnsubscribePage(ctx: PublicContext, input: { token: string
     description: ctx.t('newsletterPublic.unsubscribe.title'),
     body,
     isIndexable: false,
+    extraCss: NEWSLETTER_FORM_CSS,
   });
 }

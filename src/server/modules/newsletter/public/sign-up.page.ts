@@ -128,13 +128,8 @@ ${listChoices(ctx, lists, values, errors)}
 </form>`;
 }
 
-/** Form styles go in the body: the shared shell has one sheet of its own (a `<style>` in the body is honoured everywhere). */
-export function formStyles(): SafeHtml {
-  return new SafeHtml(`<style>${NEWSLETTER_FORM_CSS}</style>`);
-}
-
 export function renderSignUpPage(ctx: PublicContext, form: SafeHtml, status: 'form' | 'error' = 'form'): string {
-  const body = html`${formStyles()}<h1>${ctx.t('newsletterPublic.signUp.title')}</h1>
+  const body = html`<h1>${ctx.t('newsletterPublic.signUp.title')}</h1>
 <p class="lead">${ctx.t('newsletterPublic.signUp.intro', { site: ctx.siteName.value })}</p>
 ${form}
 <p><a href="${pageUrl(NEWSLETTER_PUBLIC_PATHS.archive, ctx.lang)}">${ctx.t('newsletterPublic.signUp.archive')}</a></p>`;
@@ -144,6 +139,7 @@ ${form}
     description: ctx.t('newsletterPublic.signUp.intro', { site: ctx.siteName.value }),
     body,
     isIndexable: status === 'form',
+    extraCss: NEWSLETTER_FORM_CSS,
   });
 }
 
