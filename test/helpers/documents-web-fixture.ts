@@ -1,6 +1,7 @@
 /** A document as the API answers it, for the web unit tests of the documents pages. */
 
 import type { Review } from '../../src/shared/review/review.schema.js';
+import type { Asset } from '../../src/shared/studio/assets.schema.js';
 import type { Document } from '../../src/shared/studio/documents-api.schema.js';
 import { WORKSPACE_ID } from './web-harness.js';
 
@@ -69,4 +70,34 @@ export const reviewOf = (): Review => ({
   canComment: true,
   events: [],
   comments: [],
+});
+
+/** A photo of the asset library consented for print. */
+export const pictureOf = (): Asset => ({
+  id: ASSET_ID,
+  workspaceId: WORKSPACE_ID,
+  kind: 'image',
+  fileId: '66666666-6666-4666-8666-666666666666',
+  thumbnailFileId: '67676767-6767-4767-8767-676767676767',
+  contentType: 'image/jpeg',
+  byteSize: 182_000,
+  originalName: 'atelier-sfax.jpg',
+  width: 1600,
+  height: 1000,
+  title: { fr: { value: 'Atelier de Sfax', status: 'draft' } },
+  caption: {},
+  alt: { ar: { value: 'نساء في ورشة بصفاقس', status: 'draft' } },
+  credit: 'AlterMed',
+  licence: '',
+  tags: [],
+  organisationId: null,
+  campaignId: null,
+  languages: [],
+  showsPeople: true,
+  consent: { status: 'valid', usableFor: ['print'], expiresOn: null },
+  isArchived: false,
+  canEdit: true,
+  createdBy: 'user-1',
+  createdAt: '2026-01-01T10:00:00.000Z',
+  updatedAt: '2026-01-01T10:00:00.000Z',
 });

@@ -11,6 +11,9 @@ export const DOCUMENT_LANGUAGES = ['ar', 'fr'] as const satisfies readonly Docum
 
 export interface DocumentDraft {
   title: LocalizedText;
+  subtitle: LocalizedText;
+  /** The cover's picture (asset library), or null. */
+  coverAssetId: string | null;
   layout: DocumentLayout;
   mode: DocumentMode;
   /** Print order of a bilingual document. */
@@ -26,6 +29,8 @@ export function draftOf(document: Document): DocumentDraft {
       : [...document.languages, ...DOCUMENT_LANGUAGES.filter((l) => !document.languages.includes(l))];
   return {
     title: completeLocalized(document.title, DOCUMENT_LANGUAGES),
+    subtitle: completeLocalized(document.subtitle, DOCUMENT_LANGUAGES),
+    coverAssetId: document.cover.imageAssetId,
     layout: document.layout,
     mode: document.mode,
     order,
@@ -46,6 +51,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 export function changesOf(draft: DocumentDraft, sent: DocumentDraft): Omit<DocumentUpdate, 'version'> | null {
   const update: Omit<DocumentUpdate, 'version'> = {};
   if (!same(draft.title, sent.title)) update.title = draft.title;
+  if (!same(draft.subtitle, sent.subtitle)) update.subtitle = draft.subtitle;
+  if (draft.coverAssetId !== sent.coverAssetId) update.cover = { imageAssetId: draft.coverAssetId };
   if (draft.layout !== sent.layout) update.layout = draft.layout;
   if (draft.mode !== sent.mode) update.mode = draft.mode;
   if (!same(draft.order, sent.order) || draft.mode !== sent.mode) {

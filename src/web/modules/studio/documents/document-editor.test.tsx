@@ -1,42 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Editor } from '@tiptap/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ASSET_ID } from '../../../../../test/helpers/documents-web-fixture.js';
+import { ASSET_ID, pictureOf } from '../../../../../test/helpers/documents-web-fixture.js';
 import { type ApiCall, renderPage, WORKSPACE_ID } from '../../../../../test/helpers/web-harness.js';
-import type { Asset } from '../../../../shared/studio/assets.schema.js';
 import { type DocumentBody, DocumentBodySchema } from '../../../../shared/studio/documents.schema.js';
 import { DocumentEditor } from './document-editor.js';
 
 const WAIT = { timeout: 8000 };
 
-const photo: Asset = {
-  id: ASSET_ID,
-  workspaceId: WORKSPACE_ID,
-  kind: 'image',
-  fileId: '66666666-6666-4666-8666-666666666666',
-  thumbnailFileId: '67676767-6767-4767-8767-676767676767',
-  contentType: 'image/jpeg',
-  byteSize: 182_000,
-  originalName: 'atelier-sfax.jpg',
-  width: 1600,
-  height: 1000,
-  title: { fr: { value: 'Atelier de Sfax', status: 'draft' } },
-  caption: {},
-  alt: { ar: { value: 'نساء في ورشة بصفاقس', status: 'draft' } },
-  credit: 'AlterMed',
-  licence: '',
-  tags: [],
-  organisationId: null,
-  campaignId: null,
-  languages: [],
-  showsPeople: true,
-  consent: { status: 'valid', usableFor: ['print'], expiresOn: null },
-  isArchived: false,
-  canEdit: true,
-  createdBy: 'user-1',
-  createdAt: '2026-01-01T10:00:00.000Z',
-  updatedAt: '2026-01-01T10:00:00.000Z',
-};
+const photo = pictureOf();
 
 let emitted: DocumentBody[];
 

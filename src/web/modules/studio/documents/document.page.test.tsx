@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Editor } from '@tiptap/core';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ASSET_ID, DOCUMENT_ID, documentOf, reviewOf } from '../../../../../test/helpers/documents-web-fixture.js';
+import { ASSET_ID, DOCUMENT_ID, documentOf, pictureOf, reviewOf } from '../../../../../test/helpers/documents-web-fixture.js';
 import { type ApiCall, renderPage, WORKSPACE_ID } from '../../../../../test/helpers/web-harness.js';
 import { DocumentBodySchema } from '../../../../shared/studio/documents.schema.js';
 import type { Document } from '../../../../shared/studio/documents-api.schema.js';
@@ -40,6 +40,7 @@ function api(call: ApiCall) {
     return { body: stored };
   }
   if (path === BASE) return { body: stored };
+  if (path.endsWith('/studio/assets')) return { body: { items: [pictureOf()], nextCursor: null } };
   return undefined;
 }
 
@@ -167,6 +168,18 @@ describe('document page', { timeout: 30_000 }, () => {
     expect((click.mock.contexts[0] as HTMLAnchorElement).getAttribute('href')).toBe(`${BASE}/download`);
     expect(await screen.findByText(/PDF de 2 pages prêt/, {}, WAIT)).toBeTruthy();
     click.mockRestore();
+  });
+
+  it('saves a subtitle and a cover picture chosen in the library', async () => {
+    const { calls } = show();
+    await screen.findByRole('textbox', { name: 'Texte en français' }, WAIT);
+    fireEvent.change(screen.getByRole('textbox', { name: /^Sous-titre \(Français/ }), { target: { value: 'Note de plaidoyer 2026' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Choisir dans la médiathèque' }));
+    fireEvent.click(await screen.findByTestId('document-picker-asset', {}, WAIT));
+    await waitFor(() => expect(patches(calls).some((sent) => sent.cover?.imageAssetId === ASSET_ID)).toBe(true), WAIT);
+    const sent = patches(calls).find((update) => update.cover);
+    expect(sent.subtitle.fr).toEqual({ value: 'Note de plaidoyer 2026', status: 'draft' });
+    expect(screen.getByRole('img', { name: 'Image de couverture choisie' }).getAttribute('src')).toContain(`/assets/${ASSET_ID}/thumbnail`);
   });
 
   it('lists the images left out of the PDF, and shows a viewer the text without the tools', async () => {

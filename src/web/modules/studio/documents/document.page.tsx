@@ -11,7 +11,7 @@ import { Alert, Anchor, Button, Grid, Group, Modal, Paper, Stack, Text, Title } 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
-import { type Document, STUDIO_DOCUMENT_CONTENT_TYPE } from '../../../../shared/studio/documents-api.schema.js';
+import { DOCUMENT_API_LIMITS, type Document, STUDIO_DOCUMENT_CONTENT_TYPE } from '../../../../shared/studio/documents-api.schema.js';
 import { ApiError } from '../../../api/api-client.js';
 import { useWorkspace } from '../../../app/workspace-context.js';
 import { ErrorAlert, fieldsFromApiError, languageErrorsOf } from '../../../components/form-errors.js';
@@ -22,6 +22,7 @@ import { useI18n } from '../../../i18n/i18n-context.js';
 import { reviewQueryKey } from '../../review/review-api.js';
 import { ReviewPanel } from '../../review/review-panel.js';
 import { StudioNav } from '../studio-nav.js';
+import { CoverField } from './cover-field.js';
 import { DOCUMENT_LANGUAGES, type DocumentDraft, languagesOf } from './document-draft.js';
 import { DocumentEditors } from './document-editors.js';
 import { LayoutPicker, ModeFields } from './document-layout-fields.js';
@@ -150,8 +151,18 @@ function DocumentWorkspace({ initial }: { initial: Document }) {
               languageErrors={languageErrorsOf(fields, 'title')}
               error={fields.title}
               isRequired
-              maxLength={300}
+              maxLength={DOCUMENT_API_LIMITS.titleLength}
               name="title"
+            />
+            <LocalizedTextEditor
+              label={t('studioDocuments.field.subtitle')}
+              value={draft.subtitle}
+              onChange={(subtitle) => change({ subtitle })}
+              languages={DOCUMENT_LANGUAGES.filter((language) => languages.includes(language))}
+              languageErrors={languageErrorsOf(fields, 'subtitle')}
+              error={fields.subtitle}
+              maxLength={DOCUMENT_API_LIMITS.subtitleLength}
+              name="subtitle"
             />
             <DocumentEditors
               key={`${autosave.generation}-${languages.join()}`}
@@ -184,6 +195,14 @@ function DocumentWorkspace({ initial }: { initial: Document }) {
               <Stack>
                 <LayoutPicker value={draft.layout} onChange={(layout) => change({ layout })} isReadOnly={isReadOnly} />
                 <ModeFields draft={draft} onChange={change} isReadOnly={isReadOnly} />
+                <CoverField
+                  workspaceId={workspace.id}
+                  value={draft.coverAssetId}
+                  language={languages[0] ?? 'ar'}
+                  languages={workspace.contentLanguages}
+                  isReadOnly={isReadOnly}
+                  onChange={(coverAssetId) => change({ coverAssetId })}
+                />
               </Stack>
             </Paper>
             <ReviewPanel contentType={STUDIO_DOCUMENT_CONTENT_TYPE} contentId={saved.id} languages={saved.languages} />

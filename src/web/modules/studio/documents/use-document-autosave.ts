@@ -43,7 +43,9 @@ const isShownChange = (a: DocumentDraft, b: DocumentDraft) =>
   a.layout !== b.layout ||
   a.mode !== b.mode ||
   a.order.join() !== b.order.join() ||
+  a.coverAssetId !== b.coverAssetId ||
   JSON.stringify(a.title) !== JSON.stringify(b.title) ||
+  JSON.stringify(a.subtitle) !== JSON.stringify(b.subtitle) ||
   JSON.stringify(a.bodyStatus) !== JSON.stringify(b.bodyStatus);
 
 export function useDocumentAutosave(workspaceId: string, initial: Document, onSaved: (document: Document) => void): Autosave {
