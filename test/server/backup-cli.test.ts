@@ -53,7 +53,12 @@ describe.runIf(testDriver() === 'pglite')('tawasul backup / restore', () => {
       );
       expect(rows).toEqual([{ name: 'هند', slug: 'altermed' }]);
       const paused = await database.executeSql('select name from job_type_setting where is_paused order by name');
-      expect(paused.rows).toEqual([{ name: 'newsletter.prepare-send' }, { name: 'newsletter.send-batch' }, { name: 'platform.send-mail' }]);
+      expect(paused.rows).toEqual([
+        { name: 'newsletter.prepare-send' },
+        { name: 'newsletter.send-batch' },
+        { name: 'platform.send-mail' },
+        { name: 'social.publish-due' },
+      ]);
     } finally {
       await database.close();
     }

@@ -105,7 +105,7 @@ describe('backup', () => {
 describe('restore', () => {
   it('restores every row, file and pending job into a fresh database, with sending jobs paused', async () => {
     const summary = await restoreBackup(target.platform, archive);
-    expect(summary.pausedJobTypes).toEqual(['newsletter.prepare-send', 'newsletter.send-batch', SEND_MAIL_JOB]);
+    expect(summary.pausedJobTypes).toEqual(['newsletter.prepare-send', 'newsletter.send-batch', SEND_MAIL_JOB, 'social.publish-due']);
     expect(summary.jobs).toBe(1);
 
     const before = await snapshot(source);

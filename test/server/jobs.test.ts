@@ -173,7 +173,7 @@ describe('job queue', () => {
   });
 
   it('pauses every sending job type with a reason', async () => {
-    const sending = ['newsletter.prepare-send', 'newsletter.send-batch', 'platform.send-mail'];
+    const sending = ['newsletter.prepare-send', 'newsletter.send-batch', 'platform.send-mail', 'social.publish-due'];
     const paused = await t.platform.jobs.pauseSendingJobs('restored from a backup');
     expect(paused).toEqual(sending);
     const { rows } = await t.platform.database.executeSql(`select name, paused_reason from job_type_setting where is_paused order by name`);
