@@ -7,8 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type DocumentLayoutInput, documentRenderPlan } from '../../src/server/modules/studio/document-layout.js';
+import { cropToPage, svgPageCount, svgPagesToPng, svgPageToPng } from '../../src/server/platform/render/rasterize.js';
 import { Renderer } from '../../src/server/platform/render/renderer.js';
 import { FONTS_DIR } from '../../src/server/platform/render/typst-engine.js';
 import {
@@ -19,6 +21,7 @@ import {
   DocumentBodySchema,
 } from '../../src/shared/studio/documents.schema.js';
 import { containsWordsInOrder, pdfFonts, pdfText } from '../helpers/pdf-tools.js';
+import { type PdfWord, pdfWords } from '../helpers/pdf-words.js';
 
 const LOGO = readFileSync(path.resolve('test/fixtures/render-assets/logo.svg'));
 const PHOTO = readFileSync(path.resolve('test/fixtures/render-assets/photo.jpg'));
@@ -217,5 +220,58 @@ describe('document layouts', () => {
     const extracted = pdfText(pdf);
     expect(extracted.split(hostile).length - 1).toBeGreaterThanOrEqual(3);
     expect(extracted).not.toContain('root:');
+  });
+
+  it('sets each language’s contents and footnotes in its own direction', async () => {
+    const pdf = await renderPdf(input({ layout: 'awareness-guide', mode: 'bilingual-sequential' }));
+    const { pages, words } = pdfWords(pdf);
+    const contents = 2;
+    const width = pages[contents - 1]?.width ?? 0;
+    const on = (page: number, test: (text: string) => boolean) => words.filter((word) => word.page === page && test(word.text));
+    // pdftotext -bbox gives Arabic words in visual order: found by script and position, not spelling.
+    const arabic = (word: PdfWord) => /[\u0600-\u06FF]/.test(word.text);
+    // A page number, possibly glued to the last leader dot (". 4").
+    const number = (word: PdfWord) => /[0-9]/.test(word.text) && !/[A-Za-z\u0600-\u06FF]/.test(word.text);
+    const entryLine = (word: PdfWord | undefined) =>
+      on(contents, () => true).filter((other) => number(other) && word && Math.abs(other.yMax - word.yMax) < 3);
+    // The Arabic entry ends at the right margin with its page number on the left of the same line…
+    const arabicEntry = on(contents, () => true)
+      .filter((word) => arabic(word) && word.yMax > 110)
+      .sort((a, b) => b.xMax - a.xMax)[0];
+    expect(arabicEntry?.xMax).toBeGreaterThan(width * 0.75);
+    expect(entryLine(arabicEntry)[0]?.xMax).toBeLessThan(width * 0.25);
+    // …the French one starts at the left margin with its number on the right.
+    const [frenchEntry] = on(contents, (text) => text === 'Premier');
+    expect(frenchEntry?.xMin).toBeLessThan(width * 0.25);
+    expect(entryLine(frenchEntry)[0]?.xMin).toBeGreaterThan(width * 0.75);
+    // Each list under its own heading: the Arabic entries, then « Sommaire », then the French ones.
+    const [sommaire] = on(contents, (text) => text === 'Sommaire');
+    expect(arabicEntry?.yMax).toBeLessThan(sommaire?.yMin ?? 0);
+    expect(frenchEntry?.yMin).toBeGreaterThan(sommaire?.yMax ?? Number.POSITIVE_INFINITY);
+    // The Arabic footnote starts on the right, the French one on the left (both in the page's foot).
+    const foot = (word: PdfWord) => word.yMax > (pages[word.page - 1]?.height ?? 0) * 0.85 && !number(word);
+    const arabicNote = words.filter((word) => foot(word) && arabic(word)).sort((a, b) => b.xMax - a.xMax)[0];
+    const frenchNote = words.find((word) => foot(word) && word.text === 'Note');
+    expect(arabicNote?.xMax).toBeGreaterThan(width * 0.75);
+    expect(frenchNote?.xMin).toBeLessThan(width * 0.25);
+  });
+
+  it('rasterizes every page where it belongs: the cover keeps its colour under the later pages', async () => {
+    const plan = documentRenderPlan(input({ layout: 'research-report' }));
+    const svg = (await renderer.render({ template: plan.template, variant: plan.variant, data: plan.data, format: 'svg' })).bytes.toString(
+      'utf8',
+    );
+    const pdf = await renderPdf(input({ layout: 'research-report' }));
+    expect(svgPageCount(svg)).toBe(pageCount(pdf));
+    const centre = async (png: Buffer, top: number) => [
+      ...(await sharp(png).extract({ left: 100, top, width: 1, height: 1 }).raw().toBuffer()).subarray(0, 3),
+    ];
+    const all = await svgPagesToPng(svg, 200);
+    // 200 px wide A4 pages are 283 px high: the cover's middle, then the contents page's.
+    expect(await centre(all, 140)).toEqual([0x0f, 0x76, 0x6e]);
+    expect(await centre(all, 283 + 200)).toEqual([255, 255, 255]);
+    expect(await centre(await svgPageToPng(svg, 1, 200), 140)).toEqual([0x0f, 0x76, 0x6e]);
+    expect(await centre(await svgPageToPng(svg, 2, 200), 200)).toEqual([255, 255, 255]);
+    expect(() => cropToPage(svg, pageCount(pdf))).toThrow();
   });
 });
