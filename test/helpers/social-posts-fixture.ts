@@ -76,8 +76,17 @@ async function consent(t: TestApp, session: Session, workspaceId: string, assetI
   expect(response.statusCode, response.body).toBe(201);
 }
 
-export async function createPostsFixture(options: { timeZone?: string; withAssets?: boolean } = {}): Promise<PostsFixture> {
-  const t = await createTestApp();
+export interface PostsFixtureOptions {
+  timeZone?: string;
+  withAssets?: boolean;
+  /** Configuration of the app (e.g. FACEBOOK_GRAPH_URL of a fake Graph API). */
+  env?: Record<string, string>;
+  /** The page token sealed in the channel row (one the fake Graph API issued). */
+  channelToken?: string;
+}
+
+export async function createPostsFixture(options: PostsFixtureOptions = {}): Promise<PostsFixture> {
+  const t = await createTestApp({}, options.env);
   const workspaceId = (await t.make.workspace()).id;
   const otherWorkspaceId = (await t.make.workspace()).id;
   if (options.timeZone) {
@@ -89,7 +98,7 @@ export async function createPostsFixture(options: { timeZone?: string; withAsset
   const contributor = await t.signIn((await t.make.member(workspaceId, 'contributor', 'ar')).email);
   const viewer = await t.signIn((await t.make.member(workspaceId, 'viewer')).email);
   const outsider = await t.signIn((await t.make.member(otherWorkspaceId, 'admin')).email);
-  const channelId = (await makeChannel(t, workspaceId)).id;
+  const channelId = (await makeChannel(t, workspaceId, { token: options.channelToken })).id;
   const otherChannelId = (await makeChannel(t, otherWorkspaceId, { externalId: '20002', name: 'Autre page' })).id;
   const assets = { landscape: '', social: '', printOnly: '', expired: '', foreign: '' };
   if (options.withAssets) {

@@ -11,7 +11,15 @@ import { socialPosts, socialPublications } from '../../src/server/modules/social
 import { notifications } from '../../src/server/platform/notifications/notifications.tables.js';
 import { mailOutbox } from '../../src/server/platform/platform.tables.js';
 import { MemoryChannel } from '../fakes/memory-channel.js';
-import { bilingualPost, createPost, createPostsFixture, type PostsFixture, schedule, setReviewState } from './social-posts-fixture.js';
+import {
+  bilingualPost,
+  createPost,
+  createPostsFixture,
+  type PostsFixture,
+  type PostsFixtureOptions,
+  schedule,
+  setReviewState,
+} from './social-posts-fixture.js';
 
 export interface PublishFixture extends PostsFixture {
   clock: { now: Date };
@@ -27,10 +35,16 @@ export interface PublishFixture extends PostsFixture {
 }
 
 export async function createPublishFixture(
-  options: { withAssets?: boolean; channel?: (clock: () => Date) => Channel; publisher?: PublisherOptions } = {},
+  options: PostsFixtureOptions & {
+    /** The channel behind every row (default: an in-memory page); `publisher.resolveChannel` replaces both. */
+    channel?: (clock: () => Date) => Channel;
+    publisher?: PublisherOptions;
+    /** A clock shared with something else (a fake Graph API). */
+    clock?: { now: Date };
+  } = {},
 ): Promise<PublishFixture> {
-  const f = await createPostsFixture({ withAssets: options.withAssets });
-  const clock = { now: new Date(Date.now() + 1000) };
+  const f = await createPostsFixture(options);
+  const clock = options.clock ?? { now: new Date(Date.now() + 1000) };
   const now = () => new Date(clock.now);
   const page = new MemoryChannel(now);
   const channel = options.channel?.(now) ?? page;
