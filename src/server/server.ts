@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.js';
 import { MODULE_JOBS } from './module-jobs.js';
+import { graphSandboxConfigForWorker, startGraphSandbox } from './modules/social/channels/sandbox.js';
 import type { Config } from './platform/config.js';
 import { createPlatform, type Platform } from './platform/platform.js';
 
@@ -16,10 +17,21 @@ export interface RunningServer {
 /** Migrates, seeds the demo on first run when asked, listens, and runs workers in-process unless WORKERS=none. */
 export async function startServer(config: Config, options: { log?: (line: string) => void } = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const platform = await createPlatform(config, { moduleJobs: MODULE_JOBS });
-  const seeded = config.seedDemo ? await seedDemo(platform) : false;
-  const app = await buildApp(platform, { logger: config.logLevel !== 'silent' });
-  await app.listen({ port: config.port, host: config.host });
+  // The demo without a Meta app publishes to a local sandbox page (docs/social/channels.md).
+  const sandbox = await startGraphSandbox(config);
+  let platform: Platform | undefined;
+  let app: FastifyInstance;
+  let seeded: boolean;
+  try {
+    platform = await createPlatform(sandbox?.config ?? config, { moduleJobs: MODULE_JOBS });
+    seeded = config.seedDemo ? await seedDemo(platform) : false;
+    app = await buildApp(platform, { logger: config.logLevel !== 'silent' });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await platform?.close();
+    await sandbox?.stop();
+    throw error;
+  }
   if (config.workers === 'app') platform.jobs.startWorking();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -30,6 +42,7 @@ export async function startServer(config: Config, options: { log?: (line: string
     for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(12)} ${account.email}  password: ${DEMO_PASSWORD}`);
   }
   if (!config.smtpUrl) log('No SMTP_URL: emails go to the outbox (Admin → Outbox).');
+  if (sandbox) log(`Facebook: the demo page is a sandbox on ${sandbox.url}; nothing is sent to Facebook.`);
   return {
     app,
     platform,
@@ -37,13 +50,14 @@ export async function startServer(config: Config, options: { log?: (line: string
     async stop() {
       await app.close();
       await platform.close();
+      await sandbox?.stop();
     },
   };
 }
 
 /** A worker process: no HTTP, only jobs. */
 export async function startWorker(config: Config, options: { log?: (line: string) => void } = {}): Promise<Platform> {
-  const platform = await createPlatform(config, { moduleJobs: MODULE_JOBS });
+  const platform = await createPlatform(graphSandboxConfigForWorker(config), { moduleJobs: MODULE_JOBS });
   platform.jobs.startWorking();
   (options.log ?? console.log)(`Tawasul worker ${platform.jobs.workerId} is running (${platform.jobs.names.join(', ')})`);
   return platform;

@@ -12,6 +12,7 @@ import { seedNewsletterDemo } from '../modules/newsletter/newsletter.seed.js';
 import { seedCampaignBriefReviewDemo } from '../modules/planning/campaign-brief.seed.js';
 import { seedCampaignsDemo } from '../modules/planning/campaigns.seed.js';
 import { seedPlanDemo } from '../modules/planning/plan.seed.js';
+import { seedSocialChannelsDemo } from '../modules/social/channels.seed.js';
 import { seedDemoDesigns } from '../modules/studio/designs.seed.js';
 import { seedDemoDocuments } from '../modules/studio/documents.seed.js';
 import { seedDemoStudio } from '../modules/studio/studio.seed.js';
@@ -135,6 +136,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
   await seedDemoStudio(platform, workspaceId);
   await seedDemoDesigns(platform, workspaceId);
   await seedDemoDocuments(platform, workspaceId);
+  await seedSocialChannelsDemo(platform, workspaceId);
   await db.insert(appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString(), roles: ROLES } });
   return true;
 }
