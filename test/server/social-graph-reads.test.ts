@@ -196,6 +196,23 @@ describe('usage headers', () => {
     expect(usage?.resetAfterMs).toBeLessThanOrEqual(7 * 60_000);
   });
 
+  it('a page’s own limit stops that page only', async () => {
+    const fixture = await startGraphFixture();
+    try {
+      fixture.fake.inject({ method: 'GET', path: /published_posts$/, fault: faults.businessThrottled(30) });
+      await expect(fixture.channel.listRecentPosts(fixture.account, { since: new Date(0), limit: 1 })).rejects.toMatchObject({
+        kind: 'throttled',
+      });
+      await expect(fixture.channel.listRecentPosts(fixture.account, { since: new Date(0), limit: 1 })).rejects.toMatchObject({
+        kind: 'throttled',
+      });
+      const other = { externalId: '20002', accessToken: fixture.fake.issuePageToken('20002') };
+      await expect(fixture.channel.listRecentPosts(other, { since: new Date(0), limit: 1 })).resolves.toEqual([]);
+    } finally {
+      await fixture.stop();
+    }
+  });
+
   it('counts the app’s budget (X-App-Usage) for every page', async () => {
     const fixture = await startGraphFixture();
     try {

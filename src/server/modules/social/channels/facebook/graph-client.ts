@@ -117,7 +117,9 @@ export class GraphClient {
       resetAfterMs: combineUsage(usage.page, usage.app)?.resetAfterMs,
     });
     if (failure.kind === 'throttled' && failure.retryAfterMs) {
-      for (const key of keys) this.gate.block(key, failure.retryAfterMs);
+      // 4, 17 and 341 spend the app's (or the user's) budget, shared by every page; the others one page's.
+      const appWide = failure.networkCode === 4 || failure.networkCode === 17 || failure.networkCode === 341;
+      this.gate.block(appWide || !call.pageId ? APP_KEY : call.pageId, failure.retryAfterMs);
     }
     throw failure;
   }
