@@ -135,7 +135,10 @@ describe('disconnecting', () => {
     const done = await f.t.request(f.admin, { method: 'DELETE', url: `/api/workspaces/${f.workspaceId}/social/channels/${id}` });
     expect(done.json()).toMatchObject({ id, status: 'disconnected' });
     expect(await channelRow(id)).toMatchObject({ status: 'disconnected', accessTokenSealed: '' });
-    const audits = await db().select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'social.channel.disconnect')));
+    const audits = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'social.channel.disconnect')));
     expect(audits.map((entry) => entry.actorUserId)).toEqual([f.admin.userId]);
     expect(await checkChannel(f.t.platform, id)).toMatchObject({ result: 'disconnected' });
   });
