@@ -6,7 +6,7 @@
 
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { CHANNEL_TOKEN_PURPOSE } from '../../src/server/modules/social/channel-token.js';
+import { CHANNEL_TOKEN_PURPOSE } from '../../src/server/modules/social/channels/sealed-token.js';
 import { socialChannels } from '../../src/server/modules/social/social.tables.js';
 import { workspaces } from '../../src/server/platform/platform.tables.js';
 import { contentReviews } from '../../src/server/platform/review/review.tables.js';

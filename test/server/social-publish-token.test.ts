@@ -7,10 +7,10 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { releaseHeldPosts } from '../../src/server/modules/social/channel-holds.js';
-import { CHANNEL_TOKEN_PURPOSE } from '../../src/server/modules/social/channel-token.js';
+import { channelReconnected } from '../../src/server/modules/social/channel-status.js';
+import { CHANNEL_TOKEN_PURPOSE } from '../../src/server/modules/social/channels/sealed-token.js';
 import { checkUpcomingChannels } from '../../src/server/modules/social/publish-post.job.js';
-import { socialChannels } from '../../src/server/modules/social/social.tables.js';
+import { socialChannels, socialPosts } from '../../src/server/modules/social/social.tables.js';
 import { sealSecret } from '../../src/server/platform/secret-box.js';
 import { localized } from '../../src/shared/localized-text.js';
 import { localDateTimeAt } from '../../src/shared/social/posts.schema.js';
@@ -58,7 +58,10 @@ async function reconnect() {
       reconnectionNotifiedAt: null,
     })
     .where(eq(socialChannels.id, f.channelId));
-  return releaseHeldPosts(f.t.platform, f.channelId, f.admin.userId);
+  // What the channels area runs after a reconnection: its listeners, among them the release of held posts.
+  const before = await f.t.platform.database.db.select().from(socialPosts).where(eq(socialPosts.status, 'held'));
+  await channelReconnected(f.t.platform, await channelRow(), f.admin.userId);
+  return before.length;
 }
 
 async function scheduleIn(ms: number, label: string) {

@@ -1,6 +1,6 @@
 /** A channel row as something to call: the network's channel (from the registry) and the page's opened token. */
 import type { Platform } from '../../platform/platform.js';
-import { openChannelToken } from './channel-token.js';
+import { channelAccountOf } from './channel-status.js';
 import type { Channel, ChannelAccount } from './channels/channel.js';
 import { channelFor } from './channels/registry.js';
 import type { SocialChannelRow } from './social.tables.js';
@@ -13,8 +13,5 @@ export interface ChannelAccess {
 export type ChannelResolver = (row: SocialChannelRow) => ChannelAccess | Promise<ChannelAccess>;
 
 export function defaultChannelAccess(platform: Pick<Platform, 'config'>, row: SocialChannelRow): ChannelAccess {
-  return {
-    channel: channelFor(platform, row.network),
-    account: { externalId: row.externalId, accessToken: openChannelToken(platform.config, row) },
-  };
+  return { channel: channelFor(platform, row.network), account: channelAccountOf(platform, row) };
 }

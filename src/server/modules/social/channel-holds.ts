@@ -1,76 +1,21 @@
 /**
  * Holding a channel's posts while its page needs reconnection, and releasing them after. A publish
- * or a token check that meets an expired token or a missing permission marks the channel
- * `needs_reconnection` (once: a conditional update from `connected`) and tells the workspace's
- * admins, in the app and by email, in their language; every post of the channel that is due or on
- * its way is `held`, and later ones are held when they come due. Reconnecting calls
- * `releaseHeldPosts`: held posts go back to the schedule, due ones out at the next scan, and any
- * publication whose outcome was unknown is looked for on the page before anything is sent again.
+ * that meets an expired token or a missing permission marks the channel `needs_reconnection`
+ * (channel-status.ts: once per incident, the workspace's admins told in the app and by email, in
+ * their language); every post of the channel that is due or on its way is `held`, and later ones
+ * are held when they come due. A reconnection (the admin's, or a check that finds the token working
+ * again) runs `releaseHeldPosts`: held posts go back to the schedule, due ones out at the next scan,
+ * and any publication whose outcome was unknown is looked for on the page before anything is sent
+ * again.
  */
-import { and, eq, sql } from 'drizzle-orm';
 import { SOCIAL_POST_CONTENT_TYPE } from '../../../shared/social/posts.schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { notify } from '../../platform/notifications/notify.js';
 import type { Platform } from '../../platform/platform.js';
-import { memberships } from '../../platform/platform.tables.js';
-import type { ChannelError } from './channels/channel.js';
+import { markNeedsReconnection, registerChannelReconnectedListener } from './channel-status.js';
 import { holdDuePosts, releaseHeldPostRows } from './publish.repo.js';
-import { type SocialChannelRow, socialChannels } from './social.tables.js';
+import type { SocialChannelRow } from './social.tables.js';
 
 type HoldPlatform = Pick<Platform, 'database' | 'mailer' | 'config'>;
-
-/** The channel's `status_reason` for an error: token-expired, token-invalid, permission-missing:<name>. */
-export function reconnectionReasonOf(error: Pick<ChannelError, 'kind' | 'permission' | 'networkSubcode'>): string {
-  if (error.kind === 'permission-missing') return `permission-missing:${error.permission ?? 'unknown'}`;
-  return error.networkSubcode === 463 ? 'token-expired' : 'token-invalid';
-}
-
-async function adminIdsOf(platform: HoldPlatform, workspaceId: string): Promise<string[]> {
-  const rows = await platform.database.db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'admin')));
-  return rows.map((row) => row.userId);
-}
-
-/**
- * Marks the channel as needing reconnection for `reason`; returns true when this call made the
- * change (the first of the incident), after telling the admins once.
- */
-export async function markNeedsReconnection(platform: HoldPlatform, channel: SocialChannelRow, reason: string): Promise<boolean> {
-  const db = platform.database.db;
-  const [changed] = await db
-    .update(socialChannels)
-    .set({ status: 'needs_reconnection', statusReason: reason, updatedAt: sql`now()` })
-    .where(and(eq(socialChannels.id, channel.id), eq(socialChannels.status, 'connected')))
-    .returning();
-  if (!changed) return false;
-  await recordAudit(db, {
-    workspaceId: channel.workspaceId,
-    actorUserId: null,
-    action: 'social.channel.needs-reconnection',
-    entityType: 'social.channel',
-    entityId: channel.id,
-    before: { status: channel.status },
-    after: { status: 'needs_reconnection', reason },
-  });
-  const [claimed] = await db
-    .update(socialChannels)
-    .set({ reconnectionNotifiedAt: sql`now()` })
-    .where(and(eq(socialChannels.id, channel.id), sql`${socialChannels.reconnectionNotifiedAt} is null`))
-    .returning({ id: socialChannels.id });
-  if (claimed) {
-    await notify(platform, {
-      workspaceId: channel.workspaceId,
-      userIds: await adminIdsOf(platform, channel.workspaceId),
-      kind: 'social-channel-needs-reconnection',
-      params: { channel: channel.name, reason: (reason.split(':')[0] ?? reason).replaceAll('-', '_') },
-      link: `/app/w/${channel.workspaceId}/social/channels`,
-      email: true,
-    });
-  }
-  return true;
-}
 
 /** Marks the channel (once) and holds its due posts; returns the posts held now. */
 export async function holdChannel(platform: HoldPlatform, channel: SocialChannelRow, reason: string, now: Date) {
@@ -111,4 +56,13 @@ export async function releaseHeldPosts(platform: Pick<Platform, 'database'>, cha
     }
     return released.length;
   });
+}
+
+/** Registers the release with the channels area (idempotent: the same function is kept once). */
+export function releaseHeldPostsOnReconnection(): void {
+  registerChannelReconnectedListener(releaseOnReconnection);
+}
+
+async function releaseOnReconnection(platform: Pick<Platform, 'database'>, channel: SocialChannelRow, actorUserId: string | null) {
+  return releaseHeldPosts(platform, channel.id, actorUserId);
 }

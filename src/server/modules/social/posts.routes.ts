@@ -20,6 +20,7 @@ import {
 import { contextOf, requirePermission } from '../../platform/http/guards.js';
 import type { Platform } from '../../platform/platform.js';
 import { registerReviewableContent } from '../../platform/review/review.registry.js';
+import { releaseHeldPostsOnReconnection } from './channel-holds.js';
 import { fetchLinkPreview } from './link-preview.js';
 import { createPostScheduleService } from './post-schedule.service.js';
 import './posts.calendar.js';
@@ -33,6 +34,8 @@ const tags = ['social'];
 
 export async function socialPostRoutes(app: FastifyInstance, { platform }: { platform: Platform }) {
   registerReviewableContent(socialPostContent);
+  // The admin's reconnection (channels routes, this process) releases the page's held posts.
+  releaseHeldPostsOnReconnection();
   const db = platform.database.db;
   const posts = createPostsService(platform);
   const scheduling = createPostScheduleService(platform);

@@ -8,13 +8,10 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job-queue.js';
 import type { Platform } from '../../platform/platform.js';
-import type { ChannelAccess } from './channel-access.js';
-import { checkChannelToken } from './channel-checks.js';
+import { releaseHeldPostsOnReconnection } from './channel-holds.js';
+import { checkChannel } from './channel-status.js';
 import { findChannelsDueForCheck, findConnectedChannels } from './publish.repo.js';
 import { createPublisher } from './publisher.js';
-import type { SocialChannelRow } from './social.tables.js';
-
-type Resolve = (row: SocialChannelRow) => ChannelAccess;
 
 export const PUBLISH_DUE_POSTS_JOB = 'social.publish-due';
 export const CHECK_UPCOMING_CHANNELS_JOB = 'social.check-upcoming-channels';
@@ -25,6 +22,8 @@ export const CHECK_AHEAD_MS = 2 * 60 * 60_000;
 export const CHECK_FRESH_MS = 60 * 60_000;
 
 export function publishDuePostsJob(platform: Platform) {
+  // Wired here so every process that runs jobs releases held posts when a check finds a page working again.
+  releaseHeldPostsOnReconnection();
   const publisher = createPublisher(platform);
   return defineJob({
     name: PUBLISH_DUE_POSTS_JOB,
@@ -38,7 +37,7 @@ export function publishDuePostsJob(platform: Platform) {
 }
 
 /** Checks the tokens of the pages with a post due within `CHECK_AHEAD_MS`; returns how each check went. */
-export async function checkUpcomingChannels(platform: Platform, now = new Date(), resolve?: Resolve) {
+export async function checkUpcomingChannels(platform: Platform, now = new Date()) {
   const rows = await findChannelsDueForCheck(platform.database.db, {
     from: now,
     to: new Date(now.getTime() + CHECK_AHEAD_MS),
@@ -47,16 +46,16 @@ export async function checkUpcomingChannels(platform: Platform, now = new Date()
   const report = { checked: 0, needsReconnection: 0 };
   for (const { channel } of rows) {
     report.checked += 1;
-    if ((await checkChannelToken(platform, channel, now, resolve)) === 'needs-reconnection') report.needsReconnection += 1;
+    if ((await checkChannel(platform, channel.id)).result === 'needs-reconnection') report.needsReconnection += 1;
   }
   return report;
 }
 
-export async function checkAllChannels(platform: Platform, now = new Date(), resolve?: Resolve) {
+export async function checkAllChannels(platform: Platform) {
   const report = { checked: 0, needsReconnection: 0 };
   for (const channel of await findConnectedChannels(platform.database.db)) {
     report.checked += 1;
-    if ((await checkChannelToken(platform, channel, now, resolve)) === 'needs-reconnection') report.needsReconnection += 1;
+    if ((await checkChannel(platform, channel.id)).result === 'needs-reconnection') report.needsReconnection += 1;
   }
   return report;
 }
