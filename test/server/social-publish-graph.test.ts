@@ -28,8 +28,8 @@ beforeAll(async () => {
     version: 'v26.0',
     appId: fake.appId,
     appSecret: fake.appSecret,
-    // Shorter than the fake's slow answers, so those are timeouts.
-    timeoutMs: 250,
+    // Shorter than the fake's slow answers, so those are timeouts; long enough that a loaded machine's ordinary answers are not.
+    timeoutMs: 1_000,
     sleep: async () => {},
   });
   const token = fake.issuePageToken(PAGE);
@@ -62,7 +62,7 @@ function shuffled<T>(items: T[]): T[] {
 }
 
 describe('a hundred faults across a batch of scheduled posts', () => {
-  it('leaves exactly one copy of each publication on the page, and every post published', { timeout: 240_000 }, async () => {
+  it('leaves exactly one copy of each publication on the page, and every post published', { timeout: 300_000 }, async () => {
     const ids: string[] = [];
     // 40 together and 20 per language: 80 publications.
     for (let index = 0; index < 60; index++) {
@@ -81,9 +81,9 @@ describe('a hundred faults across a batch of scheduled posts', () => {
     const feed = `/${PAGE}/feed`;
     const plan: Fault[] = shuffled([
       ...Array.from({ length: 40 }, () => faults.errorAfterWrite()),
-      ...Array.from({ length: 20 }, () => faults.slow(600)),
+      ...Array.from({ length: 15 }, () => faults.slow(1_500)),
       ...Array.from({ length: 15 }, () => faults.drop(true)),
-      ...Array.from({ length: 20 }, () => faults.drop(false)),
+      ...Array.from({ length: 25 }, () => faults.drop(false)),
       ...Array.from({ length: 5 }, () => faults.serviceUnavailable()),
     ]);
     expect(plan).toHaveLength(100);
@@ -92,13 +92,13 @@ describe('a hundred faults across a batch of scheduled posts', () => {
     for (let index = 0; index < 8; index++) fake.inject({ method: 'GET', path: `/${PAGE}/published_posts`, fault: faults.unknownError() });
     fake.inject({ method: 'POST', path: /\/comments$/, times: 5, fault: faults.errorAfterWrite() });
 
-    for (let round = 0; round < 40; round++) {
+    for (let round = 0; round < 60; round++) {
       await f.publisher.runDue();
       // A slow answer's write lands after the client gave up; let the fake finish before time moves on.
       await vi.waitFor(() => expect(internals().timers.size).toBe(0), { timeout: 10_000, interval: 50 });
       const statuses = await Promise.all(ids.map(async (id) => (await f.postRow(id)).status));
       if (statuses.every((status) => status === 'published')) break;
-      f.advance(3 * MINUTE);
+      f.advance(10 * MINUTE);
     }
 
     expect(internals().rules.every((rule) => rule.remaining === 0)).toBe(true);
