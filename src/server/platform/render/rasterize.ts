@@ -4,6 +4,7 @@
  * Typst draws glyphs as paths, so no font is needed, except by an SVG image embedded in the page (a
  * logo with text): resvg then gets the shipped fonts and never the machine's.
  */
+import { createHash } from 'node:crypto';
 import { renderAsync } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { AppError } from '../errors.js';
@@ -147,7 +148,95 @@ export function cropToFirstPage(svg: string, pixels: { width: number; height: nu
   return svgWith(layout, { y, height }, first ? placedParts(first) : []);
 }
 
-async function rasterize(svg: string, width: number): Promise<Buffer> {
+/** Raster images Typst embedded: the data URL, then the drawn size in the SVG's units. */
+const RASTER_IMAGE = /<image\b[^>]*?\bxlink:href="data:image\/(jpeg);base64,([^"]*)"[^>]*?\bwidth="([\d.]+)"\s+height="([\d.]+)"[^>]*>/g;
+const MATRIX = /^\s*matrix\(\s*([-\d.e]+)[ ,]+([-\d.e]+)[ ,]+([-\d.e]+)[ ,]+([-\d.e]+)[ ,]+[-\d.e]+[ ,]+[-\d.e]+\s*\)\s*$/;
+
+/**
+ * How much the element at `index` is scaled by its ancestors' transforms and its own (1 for
+ * Typst's usual translations), or undefined when a transform is not a plain matrix.
+ */
+function scaleAt(svg: string, index: number, ownTag: string): number | undefined {
+  const stack: number[] = [];
+  const scaleOf = (attributes: string): number | undefined => {
+    const transform = /\stransform="([^"]*)"/.exec(attributes)?.[1];
+    if (transform === undefined) return 1;
+    const match = MATRIX.exec(transform);
+    if (!match) return undefined;
+    const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
+    return Math.sqrt(Math.abs(a * d - b * c));
+  };
+  for (const match of svg.slice(0, index).matchAll(TAG)) {
+    const [, closing, name, attributes = '', selfClosing] = match;
+    if (!name || selfClosing) continue;
+    if (closing) stack.pop();
+    else {
+      const scale = scaleOf(attributes);
+      if (scale === undefined) return undefined;
+      stack.push(scale);
+    }
+  }
+  const own = scaleOf(ownTag);
+  return own === undefined ? undefined : stack.reduce((product, scale) => product * scale, own);
+}
+
+/** Photos at the pixel size they are drawn at, by hash of their data URL and size (a live preview redraws the same photo). */
+const drawnSizeImages = new Map<string, Promise<string | undefined>>();
+const DRAWN_SIZE_IMAGES_KEPT = 32;
+
+/**
+ * resvg resamples an embedded photo from its own size to the drawn size at every render (a
+ * 1200 × 800 JPEG drawn 936 × 624 in the social post). A JPEG larger than it is drawn is replaced
+ * by a lossless PNG of exactly the drawn pixels (sharp's Lanczos resampling), made once and reused;
+ * resvg then draws it at scale 1. PNGs (logos, often drawn much smaller than their size) keep their
+ * bytes: resvg's resampling of them is what the reference images hold. An image under a transform
+ * that is not a plain matrix, or with an EXIF rotation, keeps its bytes too.
+ */
+async function withImagesAtDrawnSize(svg: string, pixelsPerUnit: number): Promise<string> {
+  const replacements: Array<{ start: number; end: number; text: Promise<string | undefined> }> = [];
+  for (const match of svg.matchAll(RASTER_IMAGE)) {
+    const [tag, , base64 = '', width = '0', height = '0'] = match;
+    const start = match.index ?? 0;
+    const scale = scaleAt(svg, start, tag);
+    if (scale === undefined) continue;
+    const pixels = { width: Math.round(Number(width) * scale * pixelsPerUnit), height: Math.round(Number(height) * scale * pixelsPerUnit) };
+    if (pixels.width < 1 || pixels.height < 1) continue;
+    const key = `${createHash('sha256').update(base64).digest('hex')}:${pixels.width}x${pixels.height}`;
+    let scaled = drawnSizeImages.get(key);
+    if (!scaled) {
+      scaled = (async () => {
+        const bytes = Buffer.from(base64, 'base64');
+        const { width: actual = 0, height: actualHeight = 0, orientation = 1 } = await sharp(bytes).metadata();
+        // A rotated photo (EXIF orientation) keeps its bytes: its drawn size is the rotated one.
+        if (orientation !== 1 || (actual <= pixels.width && actualHeight <= pixels.height)) return undefined;
+        const png = await sharp(bytes).resize(pixels.width, pixels.height, { fit: 'fill' }).png({ compressionLevel: 1 }).toBuffer();
+        return png.toString('base64');
+      })().catch(() => undefined); // an image sharp cannot read is left to resvg as it was
+      drawnSizeImages.set(key, scaled);
+      if (drawnSizeImages.size > DRAWN_SIZE_IMAGES_KEPT) drawnSizeImages.delete(drawnSizeImages.keys().next().value as string);
+    }
+    const dataStart = start + tag.indexOf('data:image/');
+    replacements.push({
+      start: dataStart,
+      end: dataStart + tag.slice(tag.indexOf('data:image/')).indexOf('"'),
+      text: scaled.then((png) => (png === undefined ? undefined : `data:image/png;base64,${png}`)),
+    });
+  }
+  if (replacements.length === 0) return svg;
+  let result = '';
+  let from = 0;
+  for (const replacement of replacements) {
+    const text = await replacement.text;
+    if (text === undefined) continue;
+    result += svg.slice(from, replacement.start) + text;
+    from = replacement.end;
+  }
+  return result + svg.slice(from);
+}
+
+async function rasterize(original: string, width: number): Promise<Buffer> {
+  const viewBoxWidth = Number(/viewBox="[-\d.]+\s+[-\d.]+\s+([\d.]+)/.exec(ROOT_TAG.exec(original)?.[0] ?? '')?.[1]);
+  const svg = viewBoxWidth > 0 ? await withImagesAtDrawnSize(original, width / viewBoxWidth) : original;
   const needsFonts = svg.includes('data:image/svg+xml');
   try {
     const image = await renderAsync(svg, {
