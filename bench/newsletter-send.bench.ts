@@ -4,8 +4,8 @@
  * temporary DATA_DIR, as a default install runs it) to an SMTP sink in a process of its own that reads
  * and discards every message. Messages per second from the worker's start (prepare included) to the
  * sink's 100,000th message; the worker's peak RSS (VmHWM). Then, in the same run, the sink's ceiling:
- * a bare nodemailer pool with the same connection count sending the same messages (built by the
- * engine's own message builder, so sizes and headers match), and the engine's share of it.
+ * a bare nodemailer pool with the same connection count sending the same messages (built and composed
+ * by the engine's own message builder and MIME composer, so the bytes match), and the engine's share of it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +22,7 @@ import { MODULE_JOBS } from '../src/server/module-jobs.js';
 import { mailingLists, newsletterIssues, newsletterSettings } from '../src/server/modules/newsletter/newsletter.tables.js';
 import { loadNewsletterSettings } from '../src/server/modules/newsletter/newsletter-settings.repo.js';
 import { buildMessage, CompiledVariants, sendSettingsOf } from '../src/server/modules/newsletter/sending/message-builder.js';
+import { composeMime } from '../src/server/modules/newsletter/sending/mime-message.js';
 import { beginSend } from '../src/server/modules/newsletter/sending/send-start.js';
 import { createAccount } from '../src/server/platform/auth/accounts.js';
 import { parseConfig } from '../src/server/platform/config.js';
@@ -40,6 +41,11 @@ const RECIPIENTS = Number(process.env.BENCH_SEND_RECIPIENTS ?? 100_000);
  * instead of PGlite, so the worker's memory is the engine's alone.
  */
 const SERVER_URL = process.env.BENCH_DATABASE_URL;
+/**
+ * `BENCH_WORKER_NODE_ARGS` adds Node options to the worker (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+ * to profile the engine; NODE_OPTIONS does not accept `--cpu-prof`).
+ */
+const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 const CONNECTIONS = 5;
 const SINK = fileURLToPath(new URL('./newsletter-send-sink.ts', import.meta.url));
 const CLI = fileURLToPath(new URL('../bin/tawasul.mjs', import.meta.url));
@@ -91,7 +97,7 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 const both = (ar: string, fr: string) => localized({ ar, fr });
 
 /** An issue of the usual shape: title, greeting with a merge field, a button, three articles, an event, two columns. */
-const BLOCKS: NewsletterBlock[] = [
+export const BENCH_ISSUE_BLOCKS: NewsletterBlock[] = [
   { type: 'heading', id: 'h', level: 1, text: both('نشرة الشبكة — أكتوبر', 'La lettre du réseau — octobre') },
   {
     type: 'text',
@@ -218,7 +224,7 @@ export const newsletterSendScenario: Scenario = {
           workspaceId,
           subject: both('نشرة الشبكة لشهر أكتوبر', 'La lettre du réseau, octobre'),
           preheader: both('منتدى صفاقس وورشات التدريب', 'Forum de Sfax et ateliers'),
-          blocks: BLOCKS,
+          blocks: BENCH_ISSUE_BLOCKS,
           listIds: [listId],
           utmCampaign: 'octobre-2026',
         })
@@ -229,7 +235,10 @@ export const newsletterSendScenario: Scenario = {
       await platform.close();
 
       // The engine at work, in its own process.
-      worker = spawn(process.execPath, [CLI, 'worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      worker = spawn(process.execPath, [...WORKER_NODE_ARGS, CLI, 'worker'], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       await waitForLine(worker, /is running/);
       const started = performance.now();
       const workerPid = worker.pid as number;
@@ -296,7 +305,10 @@ export const newsletterSendScenario: Scenario = {
             settings,
             signer,
           });
-          await pool.sendMail({ ...message, envelope: { from: message.envelopeFrom, to: [message.to] } });
+          // The same bytes the engine hands to its pool (its own composer), so only the SMTP side differs.
+          const raw = composeMime(message);
+          if (!raw) throw new Error('the bench message could not be composed');
+          await pool.sendMail({ raw, envelope: { from: message.envelopeFrom, to: [message.to] } });
         }
       };
       await Promise.all(Array.from({ length: CONNECTIONS * 4 }, lane));

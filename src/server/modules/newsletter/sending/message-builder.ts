@@ -8,7 +8,7 @@ import { type LocalizedText, pickLocalized } from '../../../../shared/localized-
 import { openSecret } from '../../../platform/secret-box.js';
 import { clickUrl, type LinkSigner, NEWSLETTER_PUBLIC_PATHS, openPixelUrl, preferencesUrl, unsubscribeUrl } from '../newsletter-links.js';
 import type { NewsletterSettingsRow } from '../newsletter-settings.repo.js';
-import type { ClaimedDelivery } from './deliveries.repo.js';
+import type { ClaimedDelivery, RecipientRow } from './deliveries.repo.js';
 import { type CompiledVariant, compileVariant, fillVariant, mergeValuesOf } from './message-template.js';
 import type { RenderedVariants } from './send.repo.js';
 import type { DkimKey, OutgoingMessage } from './smtp-sender.js';
@@ -90,15 +90,6 @@ export class CompiledVariants {
   }
 }
 
-export interface RecipientRow {
-  id: string;
-  name: string;
-  country: string | null;
-  organisationName: string;
-  attributes: Record<string, string>;
-  directoryName: LocalizedText | null;
-}
-
 /** Builds the message of one claimed delivery. */
 export function buildMessage(input: {
   delivery: ClaimedDelivery;
@@ -131,7 +122,7 @@ export function buildMessage(input: {
     openPixelUrl: settings.trackOpens ? openPixelUrl(signer, delivery.id) : undefined,
   });
   return {
-    from: settings.from.name ? `"${settings.from.name.replace(/["\\]/g, '')}" <${settings.from.address}>` : settings.from.address,
+    from: settings.from.name ? { name: settings.from.name, address: settings.from.address } : settings.from.address,
     envelopeFrom: settings.from.address,
     to: delivery.email,
     replyTo: settings.replyTo,
@@ -146,3 +137,5 @@ export function buildMessage(input: {
     },
   };
 }
+
+export type { RecipientRow };

@@ -12,9 +12,9 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Platform } from '../../../platform/platform.js';
 import { audienceCondition } from '../audience.js';
 import { segments } from '../newsletter.tables.js';
+import { refreshPlannerStatistics } from '../planner-statistics.js';
 import { renderIssueVariants } from '../render/issue-render.js';
 import {
-  analyzeAudienceTables,
   countDeliveries,
   findIssue,
   findLastPreparedSubscriber,
@@ -112,7 +112,7 @@ export async function prepareSend(platform: Platform, input: { workspaceId: stri
     listIds: issue.listIds,
     segmentFilter: await segmentFilterOf(platform, issue),
   });
-  if (platform.database.driver === 'pglite') await analyzeAudienceTables(db);
+  if (platform.database.driver === 'pglite') await refreshPlannerStatistics(db, ['subscribers', 'listSubscriptions']);
   const languages = issue.sendMode === 'bilingual' ? [] : renderedLanguages(issue, rendered);
   // The variant of a subscriber none of whose languages the issue was rendered in.
   const fallbackVariant = deliveryVariant([], issue, rendered);

@@ -8,9 +8,9 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Platform } from '../../../platform/platform.js';
 import { findWorkspaceById } from '../../workspaces/workspaces.repo.js';
 import { loadNewsletterSettings, type NewsletterSettingsRow } from '../newsletter-settings.repo.js';
-import { type ClaimedDelivery, claimDeliveries, findRecipientFields, lockWorkspaceWindow } from './deliveries.repo.js';
+import { type ClaimedMessage, claimDeliveries, lockWorkspaceWindow } from './deliveries.repo.js';
 import { addOutcomes, deliverToOutbox, noOutcomes, recordOutcomes, type Settled } from './delivery-outcomes.js';
-import { buildMessage, CompiledVariants, type RecipientRow, type SendSettings, sendSettingsOf } from './message-builder.js';
+import { buildMessage, CompiledVariants, type SendSettings, sendSettingsOf } from './message-builder.js';
 import type { CompiledVariant } from './message-template.js';
 import { findIssue, moveIssue } from './send.repo.js';
 import { countLiveSendWorkers, ensureLaneJobs, type LaneJob, SLICE_MS } from './send-lanes.js';
@@ -42,7 +42,7 @@ export interface SliceReport {
   windowUntil?: string;
 }
 
-type Claim = { rows: ClaimedDelivery[]; windowUntil?: Date };
+type Claim = { rows: ClaimedMessage[]; windowUntil?: Date };
 
 export class SendEngine {
   readonly senders = new SmtpSenders();
@@ -71,10 +71,19 @@ export class SendEngine {
     return bucket;
   }
 
-  /** Claims up to `limit` rows, within the workspace's rolling window when it has one. */
-  private async claim(job: LaneJob, settings: NewsletterSettingsRow, messageIdDomain: string, limit: number): Promise<Claim> {
+  /**
+   * Claims up to `limit` rows after `afterId` (see `claimDeliveries`), within the workspace's rolling
+   * window when it has one.
+   */
+  private async claim(
+    job: LaneJob,
+    settings: NewsletterSettingsRow,
+    messageIdDomain: string,
+    limit: number,
+    afterId: number | undefined,
+  ): Promise<Claim> {
     const db = this.platform.database.db;
-    const input = { issueId: job.issueId, workerId: this.platform.jobs.workerId, limit, messageIdDomain };
+    const input = { issueId: job.issueId, workerId: this.platform.jobs.workerId, limit, messageIdDomain, afterId };
     if (settings.windowMessages <= 0) return { rows: await claimDeliveries(db, input) };
     return db.transaction(async (tx) => {
       // One claim at a time per workspace, so two processes cannot both see the last free slots.
@@ -94,20 +103,12 @@ export class SendEngine {
   }
 
   /** The messages of a claimed batch (an Error for one that could not be built: it never leaves). */
-  private async buildBatch(rows: ClaimedDelivery[], variants: Map<string, CompiledVariant>, send: SendSettings) {
+  private buildBatch(claimed: ClaimedMessage[], variants: Map<string, CompiledVariant>, send: SendSettings) {
     const { config } = this.platform;
     const signer = { secretKey: config.secretKey, publicUrl: config.publicUrl };
-    const fields = await findRecipientFields(
-      this.platform.database.db,
-      rows.map((row) => row.subscriberId),
-    );
-    const recipients = new Map<string, RecipientRow>(fields.map((row) => [row.id, row as RecipientRow]));
-    return rows.map((delivery) => {
+    return claimed.map(({ delivery, recipient }) => {
       try {
-        return {
-          row: delivery,
-          message: buildMessage({ delivery, recipient: recipients.get(delivery.subscriberId), variants, settings: send, signer }),
-        };
+        return { row: delivery, message: buildMessage({ delivery, recipient, variants, settings: send, signer }) };
       } catch (error) {
         return { row: delivery, message: error instanceof Error ? error : new Error(String(error)) };
       }
@@ -140,6 +141,9 @@ export class SendEngine {
       if (settled.length > 0) addOutcomes(report, await recordOutcomes(db, job.workspaceId, settled.splice(0)));
     };
     let checkedAt = 0;
+    // The last row this slice claimed: the next claim starts after it (keyset), so a claim reads a
+    // batch's worth of rows however far the send has gone, instead of passing over every row sent.
+    let after: number | undefined;
     let variants = new Map<string, CompiledVariant>();
     let rate = 0;
     for (;;) {
@@ -164,7 +168,14 @@ export class SendEngine {
       const wanted = rate > 0 ? Math.max(1, Math.min(room, Math.floor(rate))) : room;
       const bucket = rate > 0 ? this.bucketOf(job.workspaceId, rate) : undefined;
       const taken = bucket ? await bucket.take(wanted) : wanted;
-      const claim = await this.claim(job, settingsRow, send.messageIdDomain, taken);
+      let claim = await this.claim(job, settingsRow, send.messageIdDomain, taken, after);
+      if (claim.rows.length === 0 && !claim.windowUntil && after !== undefined) {
+        // The keyset reached the end: look once from the start, for rows that came due behind it
+        // (retries, rows an admin re-queued, rows another worker claimed and rolled back).
+        after = undefined;
+        claim = await this.claim(job, settingsRow, send.messageIdDomain, taken, after);
+      }
+      after = claim.rows.at(-1)?.delivery.id ?? after;
       bucket?.giveBack(taken - claim.rows.length);
       if (claim.windowUntil && inFlight.size + settled.length > 0) {
         // Our own messages in flight fill the window: once recorded, they say when it frees.
@@ -181,7 +192,7 @@ export class SendEngine {
         report.end = 'idle';
         break;
       }
-      const batch = await this.buildBatch(claim.rows, variants, send);
+      const batch = this.buildBatch(claim.rows, variants, send);
       if (!sender) addOutcomes(report, await deliverToOutbox(db, job.workspaceId, batch));
       else {
         for (const { row, message } of batch) {

@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTransaction } from '../../../platform/audit/audit.js';
-import { listSubscriptions, newsletterDeliveries, newsletterIssues, subscribers } from '../newsletter.tables.js';
+import { newsletterDeliveries, newsletterIssues, subscribers } from '../newsletter.tables.js';
 
 export type IssueRow = typeof newsletterIssues.$inferSelect;
 export type RenderedVariants = NonNullable<IssueRow['renderedVariants']>;
@@ -102,11 +102,6 @@ export async function insertRecipientPage(
 async function executeRows(db: DbOrTransaction, query: SQL): Promise<{ rows: Array<Record<string, unknown>> }> {
   const result = (await db.execute(query)) as unknown;
   return { rows: (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Array<Record<string, unknown>> };
-}
-
-/** Refreshes the planner's statistics of the audience tables (PGlite has no autovacuum to do it). */
-export async function analyzeAudienceTables(db: DbOrTransaction): Promise<void> {
-  await db.execute(sql`analyze ${subscribers}, ${listSubscriptions}`);
 }
 
 /** Where a crashed prepare resumes: the last subscriber it recorded (pages commit in id order). */

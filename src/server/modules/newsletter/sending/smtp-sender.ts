@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import nodemailer, { type Transporter } from 'nodemailer';
 import DKIM from 'nodemailer/lib/dkim';
 import type { SendMailOptions } from 'nodemailer/lib/mailer';
+import { composeMime } from './mime-message.js';
 import { classifySmtpError, type SmtpErrorLike, type SmtpOutcome } from './smtp-outcome.js';
 
 export interface DkimKey {
@@ -17,8 +18,8 @@ export interface DkimKey {
 }
 
 export interface OutgoingMessage {
-  /** `"Name" <address>` */
-  from: string;
+  /** The sender: an address, or a display name and address. */
+  from: string | { name: string; address: string };
   /** MAIL FROM (the sender address). */
   envelopeFrom: string;
   to: string;
@@ -80,19 +81,23 @@ export class SmtpSender {
     this.inFlight += 1;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     const handover: Handover = { isDone: false };
+    const envelope = { from: message.envelopeFrom, to: [message.to] };
     try {
-      await this.transporter.sendMail({
-        from: message.from,
-        to: message.to,
-        replyTo: message.replyTo,
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-        messageId: message.messageId,
-        headers: message.headers,
-        envelope: { from: message.envelopeFrom, to: [message.to] },
-        handover,
-      } as SendMailOptions);
+      const raw = composeMime(message);
+      if (raw) await this.transporter.sendMail({ raw, envelope, messageId: message.messageId, handover } as SendMailOptions);
+      else
+        await this.transporter.sendMail({
+          from: message.from,
+          to: message.to,
+          replyTo: message.replyTo,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          messageId: message.messageId,
+          headers: message.headers,
+          envelope,
+          handover,
+        } as SendMailOptions);
       return { kind: 'sent' };
     } catch (error) {
       return classifySmtpError(error as SmtpErrorLike, handover.isDone);
