@@ -3,8 +3,9 @@
  * statistics stay as they were when a table was small: after a bulk write the planner then picks
  * plans made for a handful of rows (a page of a send's prepare took 1.5 s with a nested loop). The
  * writers of many rows at once — the subscriber import, the send's prepare — call this when they are
- * done or before they read. On PostgreSQL autovacuum gets there within a minute; callers decide
- * whether to run it there too.
+ * done or before they read, on PostgreSQL too: autovacuum gets there, but only a minute or so after
+ * a bulk load, and a send started in that minute read its audience with a nested loop (65 s instead
+ * of 1.3 s for 30,000 recipients).
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTransaction } from '../../platform/audit/audit.js';

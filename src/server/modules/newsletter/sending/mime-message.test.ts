@@ -45,6 +45,8 @@ describe('composing a newsletter message', () => {
     const raw = composeMime(message) as Buffer;
     expect(raw.every((byte) => byte < 0x80)).toBe(true);
     const text = raw.toString('latin1');
+    // Written into a buffer of the size computed beforehand: it ends exactly with the closing boundary.
+    expect(text).toMatch(/\r\n--[^\r\n]+--\r\n$/);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const lines = text.split('\r\n');
     // Longer than 78 characters: only what nodemailer leaves long too (the unsubscribe URL, the prepared List-Id).

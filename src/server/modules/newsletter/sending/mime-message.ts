@@ -47,12 +47,21 @@ function mailbox(from: OutgoingMessage['from']): string | undefined {
   return `${phrase} <${from.address}>`;
 }
 
-/** `text` as UTF-8 in base64, 76 characters a line. */
-function base64Lines(text: string): string {
-  const encoded = Buffer.from(text, 'utf8').toString('base64');
-  const lines: string[] = [];
-  for (let index = 0; index < encoded.length; index += LINE) lines.push(encoded.slice(index, index + LINE));
-  return lines.join('\r\n');
+/** A part's base64 text: lines of 76 characters, and how many bytes they take with their CRLFs. */
+function base64Of(content: string): { encoded: string; size: number } {
+  const encoded = Buffer.from(content, 'utf8').toString('base64');
+  const lines = Math.ceil(encoded.length / LINE);
+  return { encoded, size: encoded.length + 2 * Math.max(0, lines - 1) };
+}
+
+/** Writes `encoded` at `offset`, 76 characters a line; returns the offset after it. */
+function writeLines(out: Buffer, offset: number, encoded: string): number {
+  let at = offset;
+  for (let index = 0; index < encoded.length; index += LINE) {
+    if (index > 0) at += out.write('\r\n', at, 'latin1');
+    at += out.write(encoded.slice(index, index + LINE), at, 'latin1');
+  }
+  return at;
 }
 
 /** The message as it goes over SMTP (CRLF line ends), or undefined when nodemailer must compose it. */
@@ -81,9 +90,23 @@ export function composeMime(message: OutgoingMessage, date = new Date()): Buffer
   const head = headers.join('\r\n');
   // A prepared header or a Message-ID with raw UTF-8 in it: nodemailer knows what to do with it.
   if (!isAscii(head)) return undefined;
-  const part = (type: string, content: string) =>
-    `--${BOUNDARY}\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(content)}\r\n`;
-  const wire = `${head}\r\n\r\n${part('text/plain', message.text)}${part('text/html', message.html)}--${BOUNDARY}--\r\n`;
-  // Every character above is ASCII: latin1 copies it byte for byte, faster than UTF-8 encoding.
-  return Buffer.from(wire, 'latin1');
+  // Written straight into one buffer: the parts are the only large strings made (one base64 each).
+  const parts = [
+    { opening: `${head}\r\n\r\n${partHeader('text/plain')}`, ...base64Of(message.text) },
+    { opening: `\r\n${partHeader('text/html')}`, ...base64Of(message.html) },
+  ];
+  const closing = `\r\n--${BOUNDARY}--\r\n`;
+  const out = Buffer.allocUnsafe(parts.reduce((total, part) => total + part.opening.length + part.size, closing.length));
+  let at = 0;
+  for (const part of parts) {
+    // Every character is ASCII: latin1 copies it byte for byte.
+    at += out.write(part.opening, at, 'latin1');
+    at = writeLines(out, at, part.encoded);
+  }
+  out.write(closing, at, 'latin1');
+  return out;
+}
+
+function partHeader(type: string): string {
+  return `--${BOUNDARY}\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n`;
 }

@@ -112,7 +112,10 @@ export async function prepareSend(platform: Platform, input: { workspaceId: stri
     listIds: issue.listIds,
     segmentFilter: await segmentFilterOf(platform, issue),
   });
-  if (platform.database.driver === 'pglite') await refreshPlannerStatistics(db, ['subscribers', 'listSubscriptions']);
+  // Planned for the audience as it is now, on both drivers: with statistics from before a bulk load
+  // (PGlite never refreshes them; PostgreSQL's autovacuum may not have yet), a page is read by a
+  // nested loop over every subscriber — measured on PostgreSQL: 65 s for 30,000 recipients, 1.3 s after ANALYZE.
+  await refreshPlannerStatistics(db, ['subscribers', 'listSubscriptions']);
   const languages = issue.sendMode === 'bilingual' ? [] : renderedLanguages(issue, rendered);
   // The variant of a subscriber none of whose languages the issue was rendered in.
   const fallbackVariant = deliveryVariant([], issue, rendered);

@@ -15,7 +15,7 @@ import type { CompiledVariant } from './message-template.js';
 import { findIssue, moveIssue } from './send.repo.js';
 import { countLiveSendWorkers, ensureLaneJobs, type LaneJob, SLICE_MS } from './send-lanes.js';
 import { hasOpenDeliveries, nthSentSince, pendingOutlook, windowUsage } from './send-progress.repo.js';
-import { SmtpSenders } from './smtp-sender.js';
+import { forTheWire, SmtpSenders } from './smtp-sender.js';
 import { TokenBucket } from './throttle.js';
 
 /** Rows claimed at once, at most (fewer when the rate is lower: a second's worth). */
@@ -200,7 +200,8 @@ export class SendEngine {
             settled.push({ row, result: message });
             continue;
           }
-          const sending = sender.send(message).then((result) => {
+          // Composed now, so only its bytes wait for a connection (see ComposedMessage).
+          const sending = sender.send(forTheWire(message)).then((result) => {
             settled.push({ row, result });
             inFlight.delete(sending);
           });

@@ -33,6 +33,24 @@ export interface OutgoingMessage {
   headers: Record<string, string | { prepared: true; value: string }>;
 }
 
+/**
+ * A message composed for the wire (mime-message.ts): only its bytes and envelope stay in memory while
+ * it waits for its connection, not its HTML and text as strings — tens of kilobytes fewer per message
+ * in flight for the garbage collector to carry into the old generation.
+ */
+export interface ComposedMessage {
+  raw: Buffer;
+  envelopeFrom: string;
+  to: string;
+  messageId: string;
+}
+
+/** The message composed for the wire when it can be (ASCII addresses), else as it is, for nodemailer to compose. */
+export function forTheWire(message: OutgoingMessage): ComposedMessage | OutgoingMessage {
+  const raw = composeMime(message);
+  return raw ? { raw, envelopeFrom: message.envelopeFrom, to: message.to, messageId: message.messageId } : message;
+}
+
 export type SendResult = { kind: 'sent' } | SmtpOutcome;
 
 interface Handover {
@@ -77,14 +95,15 @@ export class SmtpSender {
     });
   }
 
-  async send(message: OutgoingMessage): Promise<SendResult> {
+  async send(input: OutgoingMessage | ComposedMessage): Promise<SendResult> {
     this.inFlight += 1;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     const handover: Handover = { isDone: false };
-    const envelope = { from: message.envelopeFrom, to: [message.to] };
+    const envelope = { from: input.envelopeFrom, to: [input.to] };
     try {
-      const raw = composeMime(message);
-      if (raw) await this.transporter.sendMail({ raw, envelope, messageId: message.messageId, handover } as SendMailOptions);
+      const message = 'raw' in input ? input : forTheWire(input);
+      if ('raw' in message)
+        await this.transporter.sendMail({ raw: message.raw, envelope, messageId: message.messageId, handover } as SendMailOptions);
       else
         await this.transporter.sendMail({
           from: message.from,
