@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MODULE_JOBS } from '../src/server/module-jobs.js';
@@ -82,6 +82,11 @@ export const newsletterImportScenario: Scenario = {
         listIds: [(list as { id: string }).id],
         consentText: 'Consentement recueilli lors du forum · موافقة جُمعت خلال المنتدى',
       });
+      note(
+        `load average before the job: ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(', ')}`,
+      );
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
       while ((await platform.jobs.tick()) > 0) {
@@ -95,6 +100,11 @@ export const newsletterImportScenario: Scenario = {
       if (done.status !== 'done' || done.createdCount !== ROWS)
         throw new Error(`import ended ${done.status} with ${done.createdCount} rows`);
       note(`imported ${done.createdCount} rows in ${seconds.toFixed(1)} s (database: ${platform.database.driver})`);
+      note(
+        `load average after: ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(', ')}`,
+      );
       printFigure('newsletter.import.rows_per_s', ROWS / seconds, 'rows/s');
     } finally {
       await platform.close();

@@ -3,7 +3,9 @@
  * issue rendered by the composer, sent by the real engine in a `tawasul worker` process (PGlite in a
  * temporary DATA_DIR, as a default install runs it) to an SMTP sink in a process of its own that reads
  * and discards every message. Messages per second from the worker's start (prepare included) to the
- * sink's 100,000th message; the worker's peak RSS (VmHWM). Then, in the same run, the sink's ceiling:
+ * sink's 100,000th message; the worker's RSS when ready and its peak (VmHWM) — `peak_rss_mb` only
+ * with `BENCH_DATABASE_URL` (database in its own process), `pglite_worker_peak_rss_mb` with PGlite
+ * inside the worker. Then, in the same run, the sink's ceiling:
  * a bare nodemailer pool with the same connection count sending the same messages (built and composed
  * by the engine's own message builder and MIME composer, so the bytes match), and the engine's share of it.
  */
@@ -11,7 +13,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -147,7 +149,13 @@ export const BENCH_ISSUE_BLOCKS: NewsletterBlock[] = [
 
 export const newsletterSendScenario: Scenario = {
   name: 'newsletter.send',
-  figures: ['newsletter.send.msgs_per_s', 'newsletter.send.sink_ratio', 'newsletter.send.peak_rss_mb'],
+  figures: [
+    'newsletter.send.msgs_per_s',
+    'newsletter.send.sink_ratio',
+    'newsletter.send.peak_rss_mb',
+    'newsletter.send.start_rss_mb',
+    'newsletter.send.pglite_worker_peak_rss_mb',
+  ],
   async run() {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'tawasul-bench-send-'));
     const sink = spawn(process.execPath, ['--import', 'tsx', SINK], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -234,6 +242,12 @@ export const newsletterSendScenario: Scenario = {
       await beginSend(platform, { workspaceId, issueId, actorUserId: userId });
       await platform.close();
 
+      // Other processes' load changes every figure here: say what it was.
+      note(
+        `load average before the send: ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(', ')}`,
+      );
       // The engine at work, in its own process.
       worker = spawn(process.execPath, [...WORKER_NODE_ARGS, CLI, 'worker'], {
         env: { ...process.env, ...env },
@@ -317,9 +331,21 @@ export const newsletterSendScenario: Scenario = {
       while (received < before + RECIPIENTS) await sleep(50);
       const ceilingRate = RECIPIENTS / ceilingSeconds;
       note(`bare nodemailer pool (${CONNECTIONS} connections): ${RECIPIENTS} messages in ${ceilingSeconds.toFixed(1)} s`);
+      note(
+        `load average after both runs: ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(', ')}`,
+      );
       printFigure('newsletter.send.msgs_per_s', engineRate, 'msg/s');
       printFigure('newsletter.send.sink_ratio', (100 * engineRate) / ceilingRate, '%');
-      printFigure('newsletter.send.peak_rss_mb', memory.peak, 'MiB');
+      // The worker when ready, before sending: the application's own code (loaded through tsx).
+      printFigure('newsletter.send.start_rss_mb', atStart.rss, 'MiB');
+      if (databaseUrl) printFigure('newsletter.send.peak_rss_mb', memory.peak, 'MiB');
+      else {
+        // With PGlite the worker holds the whole database too: a figure of its own, not the engine's memory.
+        printFigure('newsletter.send.pglite_worker_peak_rss_mb', memory.peak, 'MiB');
+        note('newsletter.send.peak_rss_mb (the engine without its database) needs BENCH_DATABASE_URL: see bench/README.md');
+      }
     } finally {
       if (worker) await stop(worker);
       await stop(sink);
