@@ -27,12 +27,11 @@ import type {
 import { DOCUMENT_API_LIMITS, STUDIO_DOCUMENT_CONTENT_TYPE } from '../../../shared/studio/documents-api.schema.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
 import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
-import { AppError, type FieldErrors } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import { notify } from '../../platform/notifications/notify.js';
 import type { Platform } from '../../platform/platform.js';
-import { svgPageCount } from '../../platform/render/rasterize.js';
-import { type RenderResult, renderStorageKey, renderTemplate } from '../../platform/render/render.service.js';
+import { renderStorageKey, renderTemplate } from '../../platform/render/render.service.js';
 import { sharedRenderer } from '../../platform/render/renderer.js';
 import { contentChanged } from '../../platform/review/content-changed.js';
 import { findDeciderIds } from '../../platform/review/review.repo.js';
@@ -41,6 +40,7 @@ import { isCampaignOwned } from '../planning/needs.repo.js';
 import { findWorkspaceById } from '../workspaces/workspaces.repo.js';
 import { previewPng } from './design-preview.js';
 import { downloadName } from './designs-files.js';
+import { documentFields, PAGE_PIXELS, pagesOfSvg, pdfPageCount, pickTitle, variantOf } from './document-pages.js';
 import { bodiesOf, composeDocumentRender, type DocumentSettings, digitsOf, documentWarnings, settingsOf } from './document-render.js';
 import { auditedDocument, downloadUrlOf, presentDocument, presentDocumentSummary } from './documents.presenter.js';
 import {
@@ -68,8 +68,6 @@ export const DOCUMENT_EXPORT_JOB = 'studio.document-export';
 
 const UPDATED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A4 at 150 dpi: the template's declared PNG size (for the preview's aspect ratio). */
-const PAGE_PIXELS = { width: 1240, height: 1754 } as const;
 /** Fields whose change is a change of what reviewers approved (the campaign and the body status are not). */
 const CONTENT_KEYS = ['title', 'subtitle', 'layout', 'mode', 'body', 'languages', 'cover'] as const;
 
@@ -85,37 +83,6 @@ function orderFor(mode: DocumentMode, requested: readonly DocumentLanguageCode[]
   }
   const order = wanted.filter((lang, index) => wanted.indexOf(lang) === index);
   return [...order, ...(['ar', 'fr'] as const).filter((lang) => !order.includes(lang))];
-}
-
-/** Render errors about the data, named as the document's fields (`data.title.fr` → `title.fr`). */
-function documentFields(error: unknown): never {
-  if (error instanceof AppError && error.code === 'VALIDATION_FAILED' && error.fields) {
-    const fields: FieldErrors = {};
-    for (const [path, code] of Object.entries(error.fields)) {
-      if (/^data\.(title|subtitle)\./.test(path)) fields[path.slice('data.'.length)] = code;
-      else fields[path.startsWith('data.') ? 'bodies' : path] ??= code;
-    }
-    throw new AppError('VALIDATION_FAILED', { fields, cause: error });
-  }
-  throw error;
-}
-
-const pageCounts = new Map<string, number>();
-const PAGE_COUNTS_KEPT = 200;
-
-/** Pages of a Typst SVG, remembered by its cache key (previews ask again and again). */
-function pagesOfSvg(svg: RenderResult): number {
-  const known = pageCounts.get(svg.cacheKey);
-  if (known !== undefined) return known;
-  const count = svgPageCount(svg.bytes.toString('utf8'));
-  pageCounts.set(svg.cacheKey, count);
-  if (pageCounts.size > PAGE_COUNTS_KEPT) pageCounts.delete(pageCounts.keys().next().value as string);
-  return count;
-}
-
-/** Pages of a PDF Typst wrote (its page objects are plain dictionaries). */
-export function pdfPageCount(pdf: Buffer): number {
-  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
 }
 
 export function createDocumentsService(platform: Platformish) {
@@ -412,15 +379,6 @@ export function createDocumentsService(platform: Platformish) {
       return { bytes, pages };
     },
   };
-}
-
-function pickTitle(row: DocumentRow): string {
-  const title = row.title as LocalizedText;
-  return title.fr?.value || title.ar?.value || 'document';
-}
-
-function variantOf(mode: DocumentMode) {
-  return mode === 'ar' || mode === 'fr' ? mode : 'bilingual';
 }
 
 export type DocumentsService = ReturnType<typeof createDocumentsService>;
