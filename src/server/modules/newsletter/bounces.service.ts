@@ -15,7 +15,7 @@ import {
   SOFT_BOUNCE_LIMIT,
 } from '../../../shared/newsletter/tracking-api.schema.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
+import { decodeKeysetCursor, encodeCursor, TIMESTAMP_SORT_KEY } from '../../platform/db/pagination.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import type { Platform } from '../../platform/platform.js';
@@ -34,7 +34,6 @@ import {
 import { loadNewsletterSettings } from './newsletter-settings.repo.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CREATED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 
 type Outcome = 'recorded' | 'duplicate' | 'unknown';
 type Source = 'webhook' | 'manual';
@@ -205,10 +204,7 @@ export function createBouncesService(platform: Pick<Platform, 'database'>, optio
 
     /** Bounces newest first, by keyset. */
     async list(ctx: ServiceContext, query: BounceListQuery): Promise<BouncePage> {
-      const cursor = decodeCursor(query.cursor);
-      if (cursor && !(CREATED_AT_KEY.test(cursor.sortKey) && UUID.test(cursor.id))) {
-        throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-      }
+      const cursor = decodeKeysetCursor(query.cursor, { sortKey: TIMESTAMP_SORT_KEY });
       const rows = await findBounces(db, ctx.membership.workspaceId, { type: query.type, limit: query.limit, cursor });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
+import { decodeKeysetCursor, encodeCursor, TIMESTAMP_SORT_KEY } from '../../platform/db/pagination.js';
 import type { Platform } from '../../platform/platform.js';
 import { createPublicContext, type PublicContext } from '../../public-site/public-context.js';
 import {
@@ -22,7 +22,6 @@ import { fillVariant, neutralMergeValues, TEST_LINK_PATH } from './render/sample
 
 const ARCHIVE_PAGE_SIZE = 30;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FINISHED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 
 function sendHtml(reply: FastifyReply, ctx: PublicContext, body: string, options: { status?: number; cache?: string } = {}) {
   return reply
@@ -40,8 +39,7 @@ function sendHtml(reply: FastifyReply, ctx: PublicContext, body: string, options
 function archiveCursor(value: unknown) {
   if (typeof value !== 'string' || !value) return undefined;
   try {
-    const cursor = decodeCursor(value);
-    return cursor && FINISHED_AT_KEY.test(cursor.sortKey) && UUID.test(cursor.id) ? cursor : undefined;
+    return decodeKeysetCursor(value, { sortKey: TIMESTAMP_SORT_KEY });
   } catch {
     return undefined;
   }

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/newsletter/issue-api.schema.js';
 import type { NewsletterBlock } from '../../../shared/newsletter/newsletter.schema.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
+import { decodeKeysetCursor, encodeCursor, TIMESTAMP_SORT_KEY } from '../../platform/db/pagination.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import { notify } from '../../platform/notifications/notify.js';
@@ -44,8 +44,6 @@ export type IssueCreateInput = z.output<typeof IssueCreateSchema>;
 export type IssueUpdateInput = z.output<typeof IssueUpdateSchema>;
 type IssueFields = Omit<IssueUpdateInput, 'expectedUpdatedAt'>;
 
-const CREATED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Fields whose change is a change of the reviewed content (the audience and UTM are not). */
 const CONTENT_FIELDS = ['subject', 'preheader', 'blocks', 'sendMode', 'bilingualOrder'] as const;
 const FIELDS = [...CONTENT_FIELDS, 'listIds', 'segmentId', 'utmSource', 'utmMedium', 'utmCampaign', 'campaignId'] as const;
@@ -144,10 +142,7 @@ export function createIssuesService(platform: Pick<Platform, 'database' | 'maile
   return {
     /** Issues newest first, by keyset on (created_at, id). */
     async list(ctx: ServiceContext, query: IssueListQuery): Promise<IssuePage> {
-      const cursor = decodeCursor(query.cursor);
-      if (cursor && !(CREATED_AT_KEY.test(cursor.sortKey) && UUID.test(cursor.id))) {
-        throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-      }
+      const cursor = decodeKeysetCursor(query.cursor, { sortKey: TIMESTAMP_SORT_KEY });
       const rows = await findIssues(db, ctx.membership.workspaceId, query, cursor);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/newsletter/audience-api.schema.js';
 import { normalizeEmail } from '../../../shared/newsletter/subscriber-identity.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
+import { decodeKeysetCursor, encodeCursor } from '../../platform/db/pagination.js';
 import { AppError, fromDatabaseError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import type { Platform } from '../../platform/platform.js';
@@ -34,8 +34,6 @@ import {
 } from './subscribers.repo.js';
 import { confirmOnLists, findSuppressedEmails, insertSuppression, recordConsent } from './subscriptions.repo.js';
 import { unsubscribeInTransaction } from './subscriptions.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function assertOrganisationOwned(db: DbOrTransaction, workspaceId: string, organisationId: string | null | undefined) {
   if (!organisationId) return;
@@ -89,8 +87,7 @@ export function createSubscribersService(platform: Pick<Platform, 'database'>) {
   return {
     /** Subscribers in address order, by keyset on (email_normalized, id). */
     async list(ctx: ServiceContext, query: SubscriberListQuery): Promise<SubscriberPage> {
-      const cursor = decodeCursor(query.cursor);
-      if (cursor && !UUID.test(cursor.id)) throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
+      const cursor = decodeKeysetCursor(query.cursor);
       const { rows, total, isTotalCapped } = await findSubscribers(db, ctx.membership.workspaceId, query, cursor);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/planning/needs.schema.js';
 import { hasPermission } from '../../../shared/roles.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
+import { decodeKeysetCursor, encodeCursor, TIMESTAMP_SORT_KEY } from '../../platform/db/pagination.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import { notify } from '../../platform/notifications/notify.js';
@@ -35,9 +35,6 @@ import {
   type NeedRow,
   updateNeedRow,
 } from './needs.repo.js';
-
-const CREATED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function canTriage(ctx: ServiceContext): boolean {
   return hasPermission(ctx.membership.role, 'needs:triage');
@@ -84,10 +81,7 @@ export function createNeedsService(platform: Pick<Platform, 'database' | 'mailer
   return {
     /** Needs newest first, by keyset on (created_at, id). */
     async list(ctx: ServiceContext, query: NeedListQuery): Promise<NeedPage> {
-      const cursor = decodeCursor(query.cursor);
-      if (cursor && !(CREATED_AT_KEY.test(cursor.sortKey) && UUID.test(cursor.id))) {
-        throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-      }
+      const cursor = decodeKeysetCursor(query.cursor, { sortKey: TIMESTAMP_SORT_KEY });
       const rows = await findNeeds(db, ctx.membership.workspaceId, query, ctx.actor.user.id, cursor);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

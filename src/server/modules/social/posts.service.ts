@@ -15,7 +15,7 @@ import {
 } from '../../../shared/social/posts.schema.js';
 import type { PostCreate, PostDetail, PostListQuery, PostPage, PostUpdate } from '../../../shared/social/posts-api.schema.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
+import { decodeKeysetCursor, encodeCursor, TIMESTAMP_SORT_KEY } from '../../platform/db/pagination.js';
 import { AppError, type FieldErrors } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import type { Platform } from '../../platform/platform.js';
@@ -38,9 +38,6 @@ import {
   updatePostRow,
 } from './posts.repo.js';
 import type { SocialPostRow } from './social.tables.js';
-
-const CREATED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Publication states that mean the page has (or may have) the post: its words can no longer change. */
 const REACHED_STATES = new Set(['sending', 'outcome_unknown', 'published', 'verified_present']);
@@ -124,10 +121,7 @@ export function createPostsService(platform: Pick<Platform, 'database'>) {
     /** Posts newest first, by keyset on (created_at, id). */
     async list(ctx: ServiceContext, query: PostListQuery): Promise<PostPage> {
       const workspaceId = ctx.membership.workspaceId;
-      const cursor = decodeCursor(query.cursor);
-      if (cursor && !(CREATED_AT_KEY.test(cursor.sortKey) && UUID.test(cursor.id))) {
-        throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-      }
+      const cursor = decodeKeysetCursor(query.cursor, { sortKey: TIMESTAMP_SORT_KEY });
       const [rows, settings] = await Promise.all([findPosts(db, workspaceId, query, cursor), postSettingsOf(db, workspaceId)]);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

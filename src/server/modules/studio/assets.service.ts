@@ -14,7 +14,7 @@ import {
   type AssetUsage,
 } from '../../../shared/studio/assets.schema.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
+import { decodeKeysetCursor, encodeCursor, TIMESTAMP_SORT_KEY } from '../../platform/db/pagination.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import type { Platform } from '../../platform/platform.js';
@@ -35,9 +35,6 @@ import {
   updateAssetRow,
 } from './assets.repo.js';
 import { discardStudioFiles, insertStudioFile, putStudioFile, type StoredBytes, withExtension } from './studio-files.js';
-
-const CREATED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createAssetsService(platform: Pick<Platform, 'database' | 'storage' | 'config'>) {
   const db = platform.database.db;
@@ -69,10 +66,7 @@ export function createAssetsService(platform: Pick<Platform, 'database' | 'stora
   return {
     /** Assets newest first, by keyset on (created_at, id); `usable`/`use` make it the picker. */
     async list(ctx: ServiceContext, query: AssetListQuery): Promise<AssetPage> {
-      const cursor = decodeCursor(query.cursor);
-      if (cursor && !(CREATED_AT_KEY.test(cursor.sortKey) && UUID.test(cursor.id))) {
-        throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-      }
+      const cursor = decodeKeysetCursor(query.cursor, { sortKey: TIMESTAMP_SORT_KEY });
       const today = await workspaceToday(db, ctx.membership.workspaceId);
       const rows = await findAssets(db, ctx.membership.workspaceId, query, cursor, today);
       const page = rows.slice(0, query.limit);

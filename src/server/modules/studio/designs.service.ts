@@ -19,7 +19,7 @@ import {
   type DesignUpdate,
 } from '../../../shared/studio/designs.schema.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
+import { decodeKeysetCursor, encodeCursor, TIMESTAMP_SORT_KEY } from '../../platform/db/pagination.js';
 import { AppError, type FieldErrors } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import type { Platform } from '../../platform/platform.js';
@@ -31,9 +31,6 @@ import { assetProblemsOfDesigns, checkDesignAssets, composeRenderRequest, defini
 import { auditedDesign, presentDesign, presentTemplate } from './designs.presenter.js';
 import { type DesignRow, deleteDesignRow, findDesignById, findDesigns, insertDesign, updateDesignRow } from './designs.repo.js';
 import { downloadName } from './designs-files.js';
-
-const UPDATED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DesignFile {
   bytes: Buffer;
@@ -132,10 +129,7 @@ export function createDesignsService(platform: Pick<Platform, 'database' | 'stor
 
     /** Designs last edited first, by keyset on (updated_at, id). */
     async list(ctx: ServiceContext, query: DesignListQuery): Promise<DesignPage> {
-      const cursor = decodeCursor(query.cursor);
-      if (cursor && !(UPDATED_AT_KEY.test(cursor.sortKey) && UUID.test(cursor.id))) {
-        throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-      }
+      const cursor = decodeKeysetCursor(query.cursor, { sortKey: TIMESTAMP_SORT_KEY });
       const rows = await findDesigns(db, ctx.membership.workspaceId, query, cursor);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

@@ -26,7 +26,7 @@ import type {
 } from '../../../shared/studio/documents-api.schema.js';
 import { DOCUMENT_API_LIMITS, STUDIO_DOCUMENT_CONTENT_TYPE } from '../../../shared/studio/documents-api.schema.js';
 import { type DbOrTransaction, recordAudit } from '../../platform/audit/audit.js';
-import { decodeCursor, encodeCursor } from '../../platform/db/pagination.js';
+import { decodeKeysetCursor, encodeCursor, TIMESTAMP_SORT_KEY } from '../../platform/db/pagination.js';
 import { AppError } from '../../platform/errors.js';
 import type { ServiceContext } from '../../platform/http/guards.js';
 import { notify } from '../../platform/notifications/notify.js';
@@ -66,8 +66,6 @@ import { insertStudioFile, putStudioFile } from './studio-files.js';
 export const DOCUMENT_INLINE_MAX_PAGES = 20;
 export const DOCUMENT_EXPORT_JOB = 'studio.document-export';
 
-const UPDATED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Fields whose change is a change of what reviewers approved (the campaign and the body status are not). */
 const CONTENT_KEYS = ['title', 'subtitle', 'layout', 'mode', 'body', 'languages', 'cover'] as const;
 
@@ -178,10 +176,7 @@ export function createDocumentsService(platform: Platformish) {
   return {
     /** Documents last edited first, by keyset on (updated_at, id); `q` searches titles and subtitles. */
     async list(ctx: ServiceContext, query: DocumentListQuery): Promise<DocumentPage> {
-      const cursor = decodeCursor(query.cursor);
-      if (cursor && !(UPDATED_AT_KEY.test(cursor.sortKey) && UUID.test(cursor.id))) {
-        throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-      }
+      const cursor = decodeKeysetCursor(query.cursor, { sortKey: TIMESTAMP_SORT_KEY });
       const rows = await findDocuments(db, ctx.membership.workspaceId, query, cursor);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);

@@ -5,14 +5,11 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { AuditListQuery, AuditPage, JobState, JobsOverview, OutboxListQuery, OutboxPage } from '../../../shared/admin/admin.schema.js';
 import { recordAudit } from '../audit/audit.js';
-import { decodeCursor, encodeCursor } from '../db/pagination.js';
+import { decodeKeysetCursor, encodeCursor, TIMESTAMP_SORT_KEY } from '../db/pagination.js';
 import { AppError } from '../errors.js';
 import type { ServiceContext } from '../http/guards.js';
 import type { Platform } from '../platform.js';
 import { auditLog, jobTypeSettings, mailOutbox } from '../platform.tables.js';
-
-const OUTBOX_SORT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Raw SQL answers timestamps as Date (or text on some drivers); the API speaks ISO strings. */
 function isoOrNull(value: unknown): string | null {
@@ -50,11 +47,7 @@ export function createAdminService(platform: Platform) {
      * microsecond as PostgreSQL stores it: a JavaScript Date would round it and skip or repeat rows.
      */
     async outbox(query: OutboxListQuery): Promise<OutboxPage> {
-      const cursor = decodeCursor(query.before, 'before');
-      // A forged cursor is refused here rather than failing the casts in the query.
-      if (cursor && !(OUTBOX_SORT_KEY.test(cursor.sortKey) && UUID.test(cursor.id))) {
-        throw new AppError('VALIDATION_FAILED', { fields: { before: 'INVALID_VALUE' } });
-      }
+      const cursor = decodeKeysetCursor(query.before, { sortKey: TIMESTAMP_SORT_KEY, field: 'before' });
       const sortKey = sql<string>`to_char(${mailOutbox.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
       const rows = await db
         .select({ row: mailOutbox, sortKey })

@@ -26,6 +26,23 @@ export function decodeCursor(value: string | undefined, field = 'cursor'): Curso
   throw new AppError('VALIDATION_FAILED', { fields: { [field]: 'INVALID_VALUE' } });
 }
 
+/** The sort key of a (timestamp, id) keyset, as lists write it: `to_char(… 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`. */
+export const TIMESTAMP_SORT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
+const UUID_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A cursor over a UUID id whose sort key matches `sortKey` (when given): a forged cursor is refused
+ * here, with the field named, rather than failing the casts in the query.
+ */
+export function decodeKeysetCursor(value: string | undefined, options: { sortKey?: RegExp; field?: string } = {}): Cursor | undefined {
+  const field = options.field ?? 'cursor';
+  const cursor = decodeCursor(value, field);
+  if (cursor && !(UUID_ID.test(cursor.id) && (options.sortKey?.test(cursor.sortKey) ?? true))) {
+    throw new AppError('VALIDATION_FAILED', { fields: { [field]: 'INVALID_VALUE' } });
+  }
+  return cursor;
+}
+
 /** The WHERE part that starts after the cursor, and the ORDER BY that matches it. */
 export function keysetAfter(sortColumn: AnyColumn, idColumn: AnyColumn, cursor: Cursor | undefined): { where?: SQL; orderBy: SQL[] } {
   const orderBy = [asc(sortColumn), asc(idColumn)];

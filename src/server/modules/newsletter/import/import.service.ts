@@ -17,7 +17,7 @@ import {
   type SubscriberImportPage,
 } from '../../../../shared/newsletter/import-api.schema.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
-import { decodeCursor, encodeCursor } from '../../../platform/db/pagination.js';
+import { decodeKeysetCursor, encodeCursor, TIMESTAMP_SORT_KEY } from '../../../platform/db/pagination.js';
 import { AppError } from '../../../platform/errors.js';
 import type { ServiceContext } from '../../../platform/http/guards.js';
 import type { Platform } from '../../../platform/platform.js';
@@ -39,9 +39,6 @@ import {
 } from './import.repo.js';
 import { buildPreview } from './import-preview.js';
 import { parseProblems, renderProblemReport } from './import-problems.js';
-
-const CREATED_AT_KEY = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createImportService(platform: Pick<Platform, 'database' | 'storage' | 'config' | 'jobs'>) {
   const db = platform.database.db;
@@ -179,10 +176,7 @@ export function createImportService(platform: Pick<Platform, 'database' | 'stora
 
     /** Imports newest first, by keyset on (created_at, id). */
     async list(ctx: ServiceContext, query: ImportListQuery): Promise<SubscriberImportPage> {
-      const cursor = decodeCursor(query.cursor);
-      if (cursor && !(CREATED_AT_KEY.test(cursor.sortKey) && UUID.test(cursor.id))) {
-        throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'INVALID_VALUE' } });
-      }
+      const cursor = decodeKeysetCursor(query.cursor, { sortKey: TIMESTAMP_SORT_KEY });
       const rows = await findImports(db, ctx.membership.workspaceId, query.limit, cursor);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
