@@ -39,6 +39,10 @@ export const ERROR_STATUS = {
   CHANNEL_THROTTLED: 429,
   CHANNEL_DUPLICATE_CONTENT: 409,
   CHANNEL_UNAVAILABLE: 502,
+  /** No Meta app on this server (FACEBOOK_APP_ID / FACEBOOK_APP_SECRET): no page can be connected. */
+  FACEBOOK_NOT_CONFIGURED: 409,
+  /** A network login (OAuth state, pending choice of pages) older than its lifetime, or already used. */
+  LOGIN_EXPIRED: 410,
   /** A business rule refused the action (e.g. an unsubscribed person cannot be re-added by hand). */
   REFUSED_BY_RULE: 409,
   INTERNAL: 500,
