@@ -3,7 +3,7 @@
  * their publication ledger, queue slots, comments and daily insights.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../../shared/localized-text.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { workspaces } from '../../platform/platform.tables.js';
@@ -176,6 +176,8 @@ export const socialPublications = pgTable(
     uniqueIndex('social_publication_key_idx').on(t.idempotencyKey),
     uniqueIndex('social_publication_post_target_idx').on(t.postId, t.target),
     index('social_publication_channel_external_idx').on(t.channelId, t.externalPostId),
+    /** Insights read the publications of a period (posts published between two dates). */
+    index('social_publication_workspace_published_idx').on(t.workspaceId, t.publishedAt),
   ],
 );
 
@@ -202,3 +204,60 @@ export const socialQueueSlots = pgTable(
 export type SocialPostRow = typeof socialPosts.$inferSelect;
 export type SocialPublicationRow = typeof socialPublications.$inferSelect;
 export type SocialQueueSlotRow = typeof socialQueueSlots.$inferSelect;
+
+/**
+ * Daily page figures (insights), under Tawasul's metric names (`SOCIAL_METRICS` in
+ * channels/channel.ts: the network's names are mapped by its channel), one row per channel, day and
+ * metric. `day` is the calendar date the figure covers as the network reports it (Meta's days follow
+ * the page's reporting zone; a daily figure cannot be cut again into the workspace's zone). The sync
+ * upserts: a day read again replaces its value, and a metric the network stops answering simply
+ * gets no new rows, so its history stays as it was.
+ */
+export const socialPageMetrics = pgTable(
+  'social_page_metric',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => socialChannels.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    /** One of SOCIAL_METRICS (followers is a level, the others are the day's count). */
+    metric: text('metric').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+    /** When this value was last read from the network. */
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('social_page_metric_channel_day_metric_idx').on(t.channelId, t.day, t.metric),
+    index('social_page_metric_workspace_day_idx').on(t.workspaceId, t.day),
+  ],
+);
+
+/**
+ * Post figures (insights): the lifetime values of one publication (one post on the page — a
+ * per-language post has one per language) as read on a day of the workspace's calendar, one row per
+ * publication, day and metric. The latest row of a metric is the post's figure; earlier days keep
+ * how it grew. Upserted like page figures, with the same rule for a metric the network retires.
+ */
+export const socialPostMetrics = pgTable(
+  'social_post_metric',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    publicationId: uuid('publication_id')
+      .notNull()
+      .references(() => socialPublications.id, { onDelete: 'cascade' }),
+    /** The day of the reading, in the workspace's time zone. */
+    capturedOn: date('captured_on', { mode: 'string' }).notNull(),
+    metric: text('metric').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('social_post_metric_publication_metric_day_idx').on(t.publicationId, t.metric, t.capturedOn)],
+);
+
+export type SocialPageMetricRow = typeof socialPageMetrics.$inferSelect;
+export type SocialPostMetricRow = typeof socialPostMetrics.$inferSelect;
