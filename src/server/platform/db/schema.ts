@@ -6,6 +6,7 @@ export * from '../../modules/planning/calendar.tables.js';
 export * from '../../modules/planning/campaigns.tables.js';
 export * from '../../modules/planning/needs.tables.js';
 export * from '../../modules/planning/plan.tables.js';
+export * from '../../modules/social/design-photos.tables.js';
 export * from '../../modules/social/social.tables.js';
 export * from '../../modules/studio/studio.tables.js';
 export * from '../auth/auth.tables.js';
