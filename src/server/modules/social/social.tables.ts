@@ -261,3 +261,105 @@ export const socialPostMetrics = pgTable(
 
 export type SocialPageMetricRow = typeof socialPageMetrics.$inferSelect;
 export type SocialPostMetricRow = typeof socialPostMetrics.$inferSelect;
+
+/**
+ * A comment on one of the page's posts, as the inbox shows it: read from the network by the sync
+ * (social.sync-comments, comment-sync.ts) or written by us (a reply from the inbox). A thread is a
+ * top-level comment (`parent_external_id` null) with its replies (Facebook keeps two levels: a reply
+ * to a reply names the top-level comment). The inbox lists threads started by people, newest
+ * activity first; `handled_*` and `activity_at` are the thread's, kept on its top-level row.
+ */
+export const socialComments = pgTable(
+  'social_comment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => socialChannels.id, { onDelete: 'cascade' }),
+    /** Our post when the comment is on a post we published (found through the publication ledger). */
+    postId: uuid('post_id').references(() => socialPosts.id, { onDelete: 'set null' }),
+    /** The network's id of the post, always (posts made on Facebook itself have no `post_id`). */
+    postExternalId: text('post_external_id').notNull(),
+    /** The post's first words as read from the page, to show which post a comment is on. */
+    postExcerpt: text('post_excerpt').notNull().default(''),
+    postPermalinkUrl: text('post_permalink_url'),
+    /** The network's id; null only while our reply is on its way (`reply_state` sending or unknown). */
+    externalId: text('external_id'),
+    /** For a reply: the network's id of the top-level comment of its thread. */
+    parentExternalId: text('parent_external_id'),
+    authorExternalId: text('author_external_id'),
+    /** Empty when the network hides who wrote it (people who do not let apps see them). */
+    authorName: text('author_name').notNull().default(''),
+    /** Written by the page itself: its replies, the publisher's first comments. */
+    isFromPage: boolean('is_from_page').notNull().default(false),
+    message: text('message').notNull(),
+    /** ar | fr (detectCommentLanguage); null when the text has no letter (emoji only). */
+    language: text('language'),
+    /** When it was written, on the network's clock. */
+    networkCreatedAt: timestamp('network_created_at', { withTimezone: true }).notNull(),
+    /** A thread's latest comment from a person (the inbox's order); a reply's own time. */
+    activityAt: timestamp('activity_at', { withTimezone: true }).notNull(),
+    isHidden: boolean('is_hidden').notNull().default(false),
+    /** The thread is dealt with; a new reply from a person opens it again (the sync clears these). */
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    handledBy: text('handled_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Our reply from the inbox: sending | sent | unknown (the answer was lost; the sync finds it); null for comments read from the page. */
+    replyState: text('reply_state'),
+    /** Who wrote our reply. */
+    sentBy: text('sent_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The reply box's key: the same key twice (a double click, a retry) is the same reply, posted once. */
+    idempotencyKey: text('idempotency_key'),
+    requestSentAt: timestamp('request_sent_at', { withTimezone: true }),
+    /** When we first stored it (a reply first seen after the thread was handled opens it again). */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('social_comment_channel_external_idx').on(t.channelId, t.externalId),
+    uniqueIndex('social_comment_idempotency_idx').on(t.idempotencyKey),
+    // The inbox: threads started by people, newest activity first (keyset on activity_at, id)…
+    index('social_comment_inbox_idx')
+      .on(t.workspaceId, t.activityAt, t.id)
+      .where(sql`${t.parentExternalId} is null and not ${t.isFromPage}`),
+    // …the default view (open) and its count…
+    index('social_comment_inbox_open_idx')
+      .on(t.workspaceId, t.activityAt, t.id)
+      .where(sql`${t.parentExternalId} is null and not ${t.isFromPage} and not ${t.isHidden} and ${t.handledAt} is null`),
+    // …filtered by language or by post.
+    index('social_comment_inbox_language_idx')
+      .on(t.workspaceId, t.language, t.activityAt, t.id)
+      .where(sql`${t.parentExternalId} is null and not ${t.isFromPage}`),
+    index('social_comment_inbox_post_idx')
+      .on(t.workspaceId, t.postExternalId, t.activityAt, t.id)
+      .where(sql`${t.parentExternalId} is null and not ${t.isFromPage}`),
+    // A thread's replies; the newest comment of a post (where the next sync starts).
+    index('social_comment_thread_idx').on(t.channelId, t.parentExternalId),
+    index('social_comment_post_time_idx').on(t.channelId, t.postExternalId, t.networkCreatedAt),
+  ],
+);
+
+/**
+ * Where each channel's comment sync stands: when it last ran through, and when it may run again
+ * after the network throttled it (so no process calls a throttled page before its time).
+ */
+export const socialCommentSyncs = pgTable('social_comment_sync', {
+  channelId: uuid('channel_id')
+    .primaryKey()
+    .references(() => socialChannels.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  /** The last run that read every recent post. */
+  syncedAt: timestamp('synced_at', { withTimezone: true }),
+  attemptedAt: timestamp('attempted_at', { withTimezone: true }),
+  /** The channel error kind that stopped the last run, null when it went through. */
+  lastErrorKind: text('last_error_kind'),
+  /** Throttled: no call before this time. */
+  notBefore: timestamp('not_before', { withTimezone: true }),
+});
+
+export type SocialCommentRow = typeof socialComments.$inferSelect;
+export type SocialCommentSyncRow = typeof socialCommentSyncs.$inferSelect;
