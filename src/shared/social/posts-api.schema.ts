@@ -84,10 +84,17 @@ export type PostSchedule = z.infer<typeof PostScheduleSchema>;
 export const PostRescheduleSchema = z.strictObject({ date: calendarDateSchema, time: localTimeSchema.optional() });
 export type PostReschedule = z.infer<typeof PostRescheduleSchema>;
 
+/** How a list is sorted: last created first, or the next to go out first (scheduled, held, publishing). */
+export const POST_LIST_ORDERS = ['newest', 'next'] as const;
+export type PostListOrder = (typeof POST_LIST_ORDERS)[number];
+
 export const PostListQuerySchema = z.strictObject({
   status: z.enum(POST_STATUSES).optional(),
   channelId: z.string().uuid().optional(),
   campaignId: z.string().uuid().optional(),
+  /** Posts written in this language (with text in it). */
+  language: z.enum(CONTENT_LANGUAGES).optional(),
+  order: z.enum(POST_LIST_ORDERS).default('newest'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
   lang: z.string().optional(),
@@ -149,6 +156,11 @@ export type Post = z.infer<typeof PostSchema>;
 export const PostDetailSchema = PostSchema.extend({
   messages: z.array(ComposedMessageSchema),
   publications: z.array(PublicationSchema),
+  /**
+   * Photos that could not go out as they are now (asset id → ASSET_ARCHIVED, CONSENT_EXPIRED,
+   * CONSENT_NOT_VALID…): a consent that expired or changed since the post was saved.
+   */
+  photoProblems: z.record(z.string(), z.string()),
 });
 export type PostDetail = z.infer<typeof PostDetailSchema>;
 
@@ -177,3 +189,16 @@ export type QueueSlotList = z.infer<typeof QueueSlotListSchema>;
 export const LinkPreviewRequestSchema = z.strictObject({ url: PostLinkSchema.shape.url });
 export const LinkPreviewAnswerSchema = z.object({ url: z.string(), preview: LinkPreviewSchema.nullable() });
 export type LinkPreviewAnswer = z.infer<typeof LinkPreviewAnswerSchema>;
+
+/** A studio design to attach as a photo: its PNG is rendered and kept in the asset library. */
+export const DesignPhotoRequestSchema = z.strictObject({ designId: z.string().uuid() });
+export type DesignPhotoRequest = z.infer<typeof DesignPhotoRequestSchema>;
+
+export const DesignPhotoSchema = z.object({
+  /** The library photo to put in the post's `assetIds`. */
+  assetId: z.string().uuid(),
+  designId: z.string().uuid(),
+  /** True when the design, unchanged since, had already been rendered into the library (no second copy). */
+  reused: z.boolean(),
+});
+export type DesignPhoto = z.infer<typeof DesignPhotoSchema>;

@@ -3,6 +3,10 @@
  * `consentSummaryOf`), checked when the post is saved, scheduled and published; and their bytes as
  * the network takes them — JPEG or PNG of at most 4 MB. A bigger photo is scaled down and re-encoded
  * when it is published, never refused: the library keeps the original.
+ *
+ * A photo rendered from a studio design (design-photos.service.ts) is also checked through the
+ * library photos the design showed: their consent as it is now, so a consent withdrawn or narrowed
+ * on the original photo stops the visual too, whatever the copies on the rendered photo say.
  */
 import sharp from 'sharp';
 import type { LocalizedText } from '../../../shared/localized-text.js';
@@ -15,6 +19,7 @@ import type { FileStorage } from '../../platform/storage/storage.js';
 import { workspaceToday } from '../studio/asset-rules.js';
 import { findConsentTerms } from '../studio/designs.repo.js';
 import type { PhotoAttachment } from './channels/channel.js';
+import { findDesignPhotoSources } from './design-photos.repo.js';
 import { findPostAssets, type PostAssetRow } from './posts.repo.js';
 
 export interface CheckedPhotos {
@@ -24,32 +29,62 @@ export interface CheckedPhotos {
   problems: FieldErrors;
 }
 
-/** Whether each photo is an image of the workspace's library, not archived, with a current consent for social use. */
+type ConsentTerms = Awaited<ReturnType<typeof findConsentTerms>>;
+
+/** Why people shown in a photo do not allow social use now (CONSENT_EXPIRED, CONSENT_NOT_VALID), or undefined. */
+function consentProblemOf(showsPeople: boolean, consents: ConsentTerms, today: string): string | undefined {
+  const summary = consentSummaryOf(showsPeople, consents, today);
+  if (summary.status === 'expired') return 'CONSENT_EXPIRED';
+  if (!summary.usableFor.includes('social')) return 'CONSENT_NOT_VALID';
+  return undefined;
+}
+
+/**
+ * Whether the library photos a design shows allow social use now: the first problem among them, or
+ * undefined. A photo no longer in the library (or archived) does not withdraw its people's consent,
+ * so only consent counts here.
+ */
+export async function sourcePhotosProblem(db: DbOrTransaction, workspaceId: string, sourceIds: readonly string[], today: string) {
+  if (sourceIds.length === 0) return undefined;
+  const [rows, consents] = await Promise.all([findPostAssets(db, workspaceId, sourceIds), findConsentTerms(db, sourceIds)]);
+  for (const row of rows) {
+    const problem = consentProblemOf(
+      row.showsPeople,
+      consents.filter((consent) => consent.assetId === row.id),
+      today,
+    );
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/**
+ * Whether each photo is an image of the workspace's library, not archived, with a current consent
+ * for social use — and, for a photo rendered from a design, the design's own photos too.
+ */
 export async function checkPostPhotos(db: DbOrTransaction, workspaceId: string, assetIds: readonly string[], now = new Date()) {
   const result: CheckedPhotos = { rows: [], problems: {} };
   if (assetIds.length === 0) return result;
-  const [rows, consents, today] = await Promise.all([
+  const [rows, consents, today, designPhotos] = await Promise.all([
     findPostAssets(db, workspaceId, assetIds),
     findConsentTerms(db, assetIds),
     workspaceToday(db, workspaceId, now),
+    findDesignPhotoSources(db, workspaceId, assetIds),
   ]);
-  assetIds.forEach((id, index) => {
+  for (const [index, id] of assetIds.entries()) {
     const at = `assetIds.${index}`;
     const row = rows.find((candidate) => candidate.id === id);
+    const sources = designPhotos.find((photo) => photo.assetId === id)?.sourceAssetIds ?? [];
     if (!row) result.problems[at] = 'ASSET_NOT_FOUND';
     else if (row.archivedAt) result.problems[at] = 'ASSET_ARCHIVED';
     else if (row.kind !== 'image') result.problems[at] = 'ASSET_NOT_IMAGE';
     else {
-      const summary = consentSummaryOf(
-        row.showsPeople,
-        consents.filter((consent) => consent.assetId === id),
-        today,
-      );
-      if (summary.status === 'expired') result.problems[at] = 'CONSENT_EXPIRED';
-      else if (!summary.usableFor.includes('social')) result.problems[at] = 'CONSENT_NOT_VALID';
+      const own = consents.filter((consent) => consent.assetId === id);
+      const problem = consentProblemOf(row.showsPeople, own, today) ?? (await sourcePhotosProblem(db, workspaceId, sources, today));
+      if (problem) result.problems[at] = problem;
       else result.rows.push(row);
     }
-  });
+  }
   return result;
 }
 

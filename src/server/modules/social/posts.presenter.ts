@@ -87,11 +87,14 @@ export function presentPublication(row: SocialPublicationRow): Publication {
   };
 }
 
-/** The post with what it will send (each message composed, counted) and its ledger. */
+/**
+ * The post with what it will send (each message composed, counted), its ledger, and what is wrong
+ * now with its photos (`assetIds.<index>` problems of `checkPostPhotos`, keyed by asset id).
+ */
 export function presentPostDetail(
   row: PostWithReview,
   publications: readonly SocialPublicationRow[],
-  context: { timeZone: string; languageOrder: readonly string[] },
+  context: { timeZone: string; languageOrder: readonly string[]; photoProblems?: Readonly<Record<string, string>> },
 ): PostDetail {
   const composable = composableOf(row);
   const messages = publicationTargets(composable, context.languageOrder).map((target) => {
@@ -103,7 +106,12 @@ export function presentPostDetail(
       firstComment: composeFirstComment(composable, target, context.languageOrder),
     };
   });
-  return { ...presentPost(row, context.timeZone), messages, publications: publications.map(presentPublication) };
+  const photoProblems: Record<string, string> = {};
+  for (const [path, code] of Object.entries(context.photoProblems ?? {})) {
+    const assetId = row.assetIds[Number(path.split('.')[1])];
+    if (assetId) photoProblems[assetId] = code;
+  }
+  return { ...presentPost(row, context.timeZone), messages, publications: publications.map(presentPublication), photoProblems };
 }
 
 export function presentQueueSlot(row: SocialQueueSlotRow): QueueSlot {

@@ -54,19 +54,35 @@ function statusCondition(status: PostStatus): SQL | undefined {
   }
 }
 
-/** One page of posts, newest first (one row more than asked, to know whether a next page exists). */
+/** Scheduled time as PostgreSQL stores it, for the "next first" order's cursor. */
+const scheduledAtKey = sql<string>`to_char(${socialPosts.scheduledAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Posts on their way out, which the "next first" order lists. */
+const UPCOMING_STATUSES: StoredPostStatus[] = ['scheduled', 'publishing', 'held'];
+
+/**
+ * One page of posts (one row more than asked, to know whether a next page exists): newest first by
+ * creation, or — `order: 'next'` — the posts on their way out, the soonest first.
+ */
 export async function findPosts(db: DbOrTransaction, workspaceId: string, query: PostListQuery, cursor: Cursor | undefined) {
+  const isNext = query.order === 'next';
   const filters: Array<SQL | undefined> = [eq(socialPosts.workspaceId, workspaceId)];
   if (query.status) filters.push(statusCondition(query.status));
   if (query.channelId) filters.push(eq(socialPosts.channelId, query.channelId));
   if (query.campaignId) filters.push(eq(socialPosts.campaignId, query.campaignId));
-  if (cursor) filters.push(sql`(${socialPosts.createdAt}, ${socialPosts.id}) < (${cursor.sortKey}::timestamptz, ${cursor.id}::uuid)`);
+  if (query.language) filters.push(sql`btrim(coalesce(${socialPosts.text} -> ${query.language}::text ->> 'value', '')) <> ''`);
+  if (isNext) {
+    filters.push(inArray(socialPosts.status, UPCOMING_STATUSES), sql`${socialPosts.scheduledAt} is not null`);
+    if (cursor) filters.push(sql`(${socialPosts.scheduledAt}, ${socialPosts.id}) > (${cursor.sortKey}::timestamptz, ${cursor.id}::uuid)`);
+  } else if (cursor) {
+    filters.push(sql`(${socialPosts.createdAt}, ${socialPosts.id}) < (${cursor.sortKey}::timestamptz, ${cursor.id}::uuid)`);
+  }
   return db
-    .select({ post: socialPosts, reviewState: contentReviews.state, sortKey: createdAtKey })
+    .select({ post: socialPosts, reviewState: contentReviews.state, sortKey: isNext ? scheduledAtKey : createdAtKey })
     .from(socialPosts)
     .leftJoin(contentReviews, reviewJoin)
     .where(and(...filters))
-    .orderBy(desc(socialPosts.createdAt), desc(socialPosts.id))
+    .orderBy(...(isNext ? [asc(socialPosts.scheduledAt), asc(socialPosts.id)] : [desc(socialPosts.createdAt), desc(socialPosts.id)]))
     .limit(query.limit + 1);
 }
 

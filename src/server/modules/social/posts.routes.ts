@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  DesignPhotoRequestSchema,
+  DesignPhotoSchema,
   LinkPreviewAnswerSchema,
   LinkPreviewRequestSchema,
   PostCreateSchema,
@@ -21,6 +23,7 @@ import { contextOf, requirePermission } from '../../platform/http/guards.js';
 import type { Platform } from '../../platform/platform.js';
 import { registerReviewableContent } from '../../platform/review/review.registry.js';
 import { releaseHeldPostsOnReconnection } from './channel-holds.js';
+import { createDesignPhotosService } from './design-photos.service.js';
 import { fetchLinkPreview } from './link-preview.js';
 import { createPostScheduleService } from './post-schedule.service.js';
 import './posts.calendar.js';
@@ -39,6 +42,7 @@ export async function socialPostRoutes(app: FastifyInstance, { platform }: { pla
   const db = platform.database.db;
   const posts = createPostsService(platform);
   const scheduling = createPostScheduleService(platform);
+  const designPhotos = createDesignPhotosService(platform);
   const canRead = requirePermission(db, 'social:read');
   const canWrite = requirePermission(db, 'social:write');
   const canPublish = requirePermission(db, 'social:publish');
@@ -122,5 +126,11 @@ export async function socialPostRoutes(app: FastifyInstance, { platform }: { pla
     schema: { tags, params: WorkspaceParams, body: LinkPreviewRequestSchema, response: { 200: LinkPreviewAnswerSchema } },
     onRequest: canWrite,
     handler: async (request) => ({ url: request.body.url, preview: await fetchLinkPreview(request.body.url) }),
+  });
+
+  r.post('/api/workspaces/:workspaceId/social/design-photos', {
+    schema: { tags, params: WorkspaceParams, body: DesignPhotoRequestSchema, response: { 200: DesignPhotoSchema } },
+    onRequest: canWrite,
+    handler: (request) => designPhotos.attach(contextOf(request), request.body),
   });
 }

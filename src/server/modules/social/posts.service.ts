@@ -22,7 +22,7 @@ import type { Platform } from '../../platform/platform.js';
 import { contentChanged } from '../../platform/review/content-changed.js';
 import { findCampaignById } from '../planning/campaigns.repo.js';
 import { findWorkspaceById } from '../workspaces/workspaces.repo.js';
-import { assertPostPhotos } from './post-photos.js';
+import { assertPostPhotos, checkPostPhotos } from './post-photos.js';
 import { composableOf, presentPost, presentPostDetail } from './posts.presenter.js';
 import {
   deletePostRow,
@@ -107,8 +107,12 @@ export function createPostsService(platform: Pick<Platform, 'database'>) {
   const db = platform.database.db;
 
   async function detail(workspaceId: string, row: PostWithReview): Promise<PostDetail> {
-    const [settings, publications] = await Promise.all([postSettingsOf(db, workspaceId), findPublicationsOfPost(db, row.id)]);
-    return presentPostDetail(row, publications, settings);
+    const [settings, publications, photos] = await Promise.all([
+      postSettingsOf(db, workspaceId),
+      findPublicationsOfPost(db, row.id),
+      checkPostPhotos(db, workspaceId, row.assetIds),
+    ]);
+    return presentPostDetail(row, publications, { ...settings, photoProblems: photos.problems });
   }
 
   async function reload(workspaceId: string, id: string): Promise<PostDetail> {
@@ -118,7 +122,7 @@ export function createPostsService(platform: Pick<Platform, 'database'>) {
   }
 
   return {
-    /** Posts newest first, by keyset on (created_at, id). */
+    /** Posts newest first by keyset on (created_at, id), or the next to go out first on (scheduled_at, id). */
     async list(ctx: ServiceContext, query: PostListQuery): Promise<PostPage> {
       const workspaceId = ctx.membership.workspaceId;
       const cursor = decodeKeysetCursor(query.cursor, { sortKey: TIMESTAMP_SORT_KEY });
