@@ -41,6 +41,8 @@ export const socialChannels = pgTable(
      * (a code the web app translates), null when connected.
      */
     statusReason: text('status_reason'),
+    /** When `status` last changed (connected, needs reconnection since…, disconnected). */
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     /** When the token was last checked against the network. */
     lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }),
     /** When admins were last told about the current needs_reconnection incident (once per incident). */
