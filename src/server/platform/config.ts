@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   WORKERS: z.enum(['app', 'none']).default('app'),
   /** Largest accepted upload, in mebibytes. */
   UPLOAD_MAX_MB: z.coerce.number().positive().default(20),
+  /** Cached renders and previews not used for this many days are deleted by a daily job. */
+  RENDER_CACHE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Seed the demo workspace on first start (npm start sets it). */
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   /** Log level of the server. */
@@ -65,6 +67,7 @@ export interface Config {
   readonly secretKey: string;
   readonly workers: 'app' | 'none';
   readonly uploadMaxBytes: number;
+  readonly renderCacheDays: number;
   readonly seedDemo: boolean;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly facebook: FacebookConfig;
@@ -122,6 +125,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secretKey: e.SECRET_KEY ?? loadOrCreateSecret(dataDir),
     workers: e.WORKERS,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    renderCacheDays: e.RENDER_CACHE_DAYS,
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
     facebook: Object.freeze({

@@ -7,6 +7,7 @@
  */
 import { svgPagesToPng, svgPageToPng, svgToPng } from '../../platform/render/rasterize.js';
 import { type RenderResult, renderStorageKey } from '../../platform/render/render.service.js';
+import { readCached } from '../../platform/render/render-cache.js';
 import type { FileStorage } from '../../platform/storage/storage.js';
 
 /** Raised when the drawing changes for the same SVG (2: pages after the first no longer hide it). */
@@ -29,7 +30,8 @@ export async function previewPng(storage: FileStorage, request: PreviewRequest):
   const pages = request.pageNumber ? `p${request.pageNumber}` : request.allPages ? 'pages' : 'page1';
   const variant = `${request.svg.cacheKey}-${pages}-${request.width}-${PREVIEW_FORMAT}`;
   const key = renderStorageKey(variant, 'png', request.workspaceId).replace('/renders/', '/renders/previews/');
-  if (await storage.exists(key)) return storage.get(key);
+  const stored = await readCached(storage, key);
+  if (stored) return stored;
   const svg = request.svg.bytes.toString('utf8');
   const bytes = request.pageNumber
     ? await svgPageToPng(svg, request.pageNumber, request.width)

@@ -1,12 +1,13 @@
 /**
  * `render.document`: a long render (or one asked for in the background) run by a worker, its output
- * stored where `requestRender` said it would be. Spread `RENDER_JOBS` into MODULE_JOBS.
+ * stored where `requestRender` said it would be; `render.prune-cache` (render-cache.ts). Spread `RENDER_JOBS` into MODULE_JOBS.
  */
 import { z } from 'zod';
 import { RenderFormatSchema, RenderVariantSchema } from '../../../shared/render/render.schema.js';
 import { defineJob, type JobDefinition } from '../jobs/job-queue.js';
 import type { Platform } from '../platform.js';
 import { loadAssets, renderTemplate } from './render.service.js';
+import { pruneRenderCacheJob } from './render-cache.js';
 
 export const RenderDocumentJobSchema = z.object({
   template: z.string().min(1).max(100),
@@ -35,4 +36,7 @@ export function renderDocumentJob(platform: Platform) {
 }
 
 /** The platform's render jobs. */
-export const RENDER_JOBS: Array<(platform: Platform) => JobDefinition> = [renderDocumentJob as (platform: Platform) => JobDefinition];
+export const RENDER_JOBS: Array<(platform: Platform) => JobDefinition> = [
+  renderDocumentJob as (platform: Platform) => JobDefinition,
+  pruneRenderCacheJob as (platform: Platform) => JobDefinition,
+];

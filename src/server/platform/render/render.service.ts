@@ -6,6 +6,7 @@
 import { RENDER_CONTENT_TYPES, type RenderFormat } from '../../../shared/render/render.schema.js';
 import type { Platform } from '../platform.js';
 import type { FileStorage } from '../storage/storage.js';
+import { readCached } from './render-cache.js';
 import { type Renderer, type RenderInput, sharedRenderer } from './renderer.js';
 
 /** Documents estimated above this many pages render in a `render.document` job. */
@@ -47,14 +48,9 @@ export async function renderTemplate(
   const renderer = options.renderer ?? (await sharedRenderer());
   const prepared = renderer.prepare(request);
   const storageKey = renderStorageKey(prepared.cacheKey, prepared.format, request.workspaceId);
-  if (await platform.storage.exists(storageKey)) {
-    return {
-      bytes: await platform.storage.get(storageKey),
-      contentType: RENDER_CONTENT_TYPES[prepared.format],
-      cached: true,
-      storageKey,
-      cacheKey: prepared.cacheKey,
-    };
+  const stored = await readCached(platform.storage, storageKey);
+  if (stored) {
+    return { bytes: stored, contentType: RENDER_CONTENT_TYPES[prepared.format], cached: true, storageKey, cacheKey: prepared.cacheKey };
   }
   const output = await renderer.produce(prepared);
   await platform.storage.put(storageKey, output.bytes);

@@ -3,7 +3,7 @@
  * same four methods (the seam: `createStorage` picks by configuration).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface FileStorage {
@@ -11,8 +11,18 @@ export interface FileStorage {
   get(key: string): Promise<Buffer>;
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Marks a file as just used (caches keep what is used and drop the rest by this date). */
+  touch(key: string): Promise<void>;
+  /** Every file under a folder of keys, at any depth, with when it was last written or touched. */
+  list(prefix: string): AsyncIterable<StoredFileEntry>;
   /** Root folder on disk when local (backups copy it); undefined for remote stores. */
   readonly localRoot?: string;
+}
+
+export interface StoredFileEntry {
+  readonly key: string;
+  readonly bytes: number;
+  readonly usedAt: Date;
 }
 
 /** Stores files under a root folder; writes go to a temporary name first so a crash never leaves half a file. */
@@ -45,6 +55,23 @@ export class LocalDiskStorage implements FileStorage {
       () => true,
       () => false,
     );
+  }
+
+  async touch(key: string): Promise<void> {
+    const now = new Date();
+    // A file deleted meanwhile (a prune) is not an error for its reader, who already has the bytes.
+    await utimes(this.resolve(key), now, now).catch(() => undefined);
+  }
+
+  async *list(prefix: string): AsyncIterable<StoredFileEntry> {
+    const folder = this.resolve(prefix.replace(/\/+$/, ''));
+    const names = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of names) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const info = await stat(file).catch(() => undefined);
+      if (info) yield { key: path.relative(this.localRoot, file).split(path.sep).join('/'), bytes: info.size, usedAt: info.mtime };
+    }
   }
 }
 
