@@ -13,6 +13,7 @@ import { seedCampaignBriefReviewDemo } from '../modules/planning/campaign-brief.
 import { seedCampaignsDemo } from '../modules/planning/campaigns.seed.js';
 import { seedPlanDemo } from '../modules/planning/plan.seed.js';
 import { seedSocialChannelsDemo } from '../modules/social/channels.seed.js';
+import { seedSocialInsightsDemo } from '../modules/social/insights.seed.js';
 import { seedSocialPostsDemo } from '../modules/social/social.seed.js';
 import { seedDemoDesigns } from '../modules/studio/designs.seed.js';
 import { seedDemoDocuments } from '../modules/studio/documents.seed.js';
@@ -138,6 +139,7 @@ export async function seedDemo(platform: Platform): Promise<boolean> {
   await seedDemoDesigns(platform, workspaceId);
   await seedDemoDocuments(platform, workspaceId);
   await seedSocialPostsDemo(platform, workspaceId, await seedSocialChannelsDemo(platform, workspaceId));
+  await seedSocialInsightsDemo(platform, workspaceId);
   await db.insert(appMeta).values({ key: SEED_KEY, value: { at: new Date().toISOString(), roles: ROLES } });
   return true;
 }

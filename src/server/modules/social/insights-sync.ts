@@ -48,6 +48,8 @@ export interface InsightSyncOptions {
   now?: Date;
   /** Days read on a first sync (the demo reads its whole month). */
   backfillDays?: number;
+  /** Posts published in these last days have their figures read (the demo reads its whole month). */
+  postWindowDays?: number;
   /** The channel behind a row (tests may give another); the registry's by default. */
   resolveChannel?: ChannelResolver;
 }
@@ -112,7 +114,8 @@ export async function syncChannelInsights(
       );
     report.pageValues = await upsertPageMetrics(db, { workspaceId: row.workspaceId, channelId, rows: values });
 
-    const publications = await findPublicationsToSync(db, channelId, new Date(now.getTime() - INSIGHTS_POST_WINDOW_DAYS * DAY_MS));
+    const postWindowMs = (options.postWindowDays ?? INSIGHTS_POST_WINDOW_DAYS) * DAY_MS;
+    const publications = await findPublicationsToSync(db, channelId, new Date(now.getTime() - postWindowMs));
     for (const publication of publications) {
       if (!publication.externalPostId) continue;
       try {
