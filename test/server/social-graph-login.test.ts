@@ -82,8 +82,9 @@ describe('logging in with Meta', () => {
     expect(list.json()).toMatchObject({ canConnect: true, sandbox: false });
     const audits = await f.t.platform.database.db.select().from(auditLog).where(eq(auditLog.action, 'social.channel.connect'));
     expect(audits.filter((entry) => entry.workspaceId === f.workspaceId)).toHaveLength(2);
-    // The login is used up.
-    expect((await f.t.request(f.admin, { method: 'GET', url: `${channelsUrl()}/logins/${loginId}` })).statusCode).toBe(410);
+    // The login is used up: the admin is told to log in again.
+    const usedUp = await f.t.request(f.admin, { method: 'GET', url: `${channelsUrl()}/logins/${loginId}` });
+    expect([usedUp.statusCode, usedUp.json().code]).toEqual([410, 'LOGIN_EXPIRED']);
   });
 
   it('reconnecting a page updates its channel rather than adding one', async () => {
@@ -96,7 +97,7 @@ describe('logging in with Meta', () => {
 });
 
 describe('the state and who may use it', () => {
-  it('refuses a forged or tampered state, another person’s state, and a state past its time', async () => {
+  it('refuses a forged or tampered state and another person’s state; one past its time lands on the page saying so', async () => {
     const callback = new URL(await dialogCallback(f, f.admin), 'http://x');
     const state = callback.searchParams.get('state') ?? '';
     const code = callback.searchParams.get('code') ?? '';
@@ -114,7 +115,11 @@ describe('the state and who may use it', () => {
       '1000',
       'n',
     ]);
-    expect((await call(f.admin, { code, state: expired })).statusCode).toBe(410);
+    const late = await call(f.admin, { code, state: expired });
+    expect(late.statusCode).toBe(302);
+    expect(late.headers.location).toBe(`/app/w/${f.workspaceId}/social/channels?login=expired`);
+    // …but only for the person it was made for.
+    expect((await call(await f.t.signIn(other.email), { code, state: expired })).statusCode).toBe(410);
     expect(
       (await f.t.request(undefined, { method: 'GET', url: `/api/social/channels/callback/facebook?code=${code}&state=${state}` }))
         .statusCode,
@@ -148,6 +153,9 @@ describe('the state and who may use it', () => {
     expect(
       (await f.t.request(stranger, { method: 'GET', url: `/api/workspaces/${elsewhere.id}/social/channels/logins/${loginId}` })).statusCode,
     ).toBe(410);
+    expect(
+      (await f.t.request(stranger, { method: 'GET', url: `/api/workspaces/${elsewhere.id}/social/channels/logins/${loginId}` })).json().code,
+    ).toBe('LOGIN_EXPIRED');
     const theft = await f.t.request(stranger, {
       method: 'POST',
       url: `/api/workspaces/${elsewhere.id}/social/channels`,

@@ -25,6 +25,8 @@ export const SocialChannelSchema = z.object({
   missingPermission: z.string().nullable(),
   grantedPermissions: z.array(z.string()),
   tokenExpiresAt: timestamp.nullable(),
+  /** Since when the page has its status (e.g. needs reconnection since…). */
+  statusChangedAt: timestamp.optional(),
   lastCheckedAt: timestamp.nullable(),
   connectedAt: timestamp,
   connectedByName: z.string().nullable(),

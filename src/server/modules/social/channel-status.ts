@@ -107,7 +107,7 @@ export interface ChannelCheck {
 async function heal(platform: Platform, row: SocialChannelRow): Promise<SocialChannelRow> {
   const [healed] = await platform.database.db
     .update(socialChannels)
-    .set({ status: 'connected', statusReason: null, reconnectionNotifiedAt: null, updatedAt: sql`now()` })
+    .set({ status: 'connected', statusReason: null, reconnectionNotifiedAt: null, statusChangedAt: sql`now()`, updatedAt: sql`now()` })
     .where(eq(socialChannels.id, row.id))
     .returning();
   if (!healed) return row;

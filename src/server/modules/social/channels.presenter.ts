@@ -15,6 +15,7 @@ export function presentChannel(row: SocialChannelRow & { connectedByName?: strin
     missingPermission: row.status === 'needs_reconnection' && permission ? permission : null,
     grantedPermissions: row.grantedPermissions,
     tokenExpiresAt: row.tokenExpiresAt?.toISOString() ?? null,
+    statusChangedAt: row.statusChangedAt.toISOString(),
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
     connectedAt: row.connectedAt.toISOString(),
     connectedByName: row.connectedByName ?? null,

@@ -91,10 +91,15 @@ export async function upsertChannel(
     connectedAt: sql`now()`,
     updatedAt: sql`now()`,
   };
+  // A page connected again while connected keeps the date it has been so since.
+  const statusChangedAt = sql`case when ${socialChannels.status} = 'connected' then ${socialChannels.statusChangedAt} else now() end`;
   const [row] = await db
     .insert(socialChannels)
-    .values(state)
-    .onConflictDoUpdate({ target: [socialChannels.workspaceId, socialChannels.network, socialChannels.externalId], set: state })
+    .values({ ...state, statusChangedAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: [socialChannels.workspaceId, socialChannels.network, socialChannels.externalId],
+      set: { ...state, statusChangedAt },
+    })
     .returning();
   if (!row) throw new Error('channel upsert returned nothing');
   return { row, before };
@@ -104,7 +109,14 @@ export async function upsertChannel(
 export async function markChannelDisconnected(db: DbOrTransaction, channelId: string): Promise<SocialChannelRow | undefined> {
   const [row] = await db
     .update(socialChannels)
-    .set({ status: 'disconnected', statusReason: null, accessTokenSealed: '', tokenExpiresAt: null, updatedAt: sql`now()` })
+    .set({
+      status: 'disconnected',
+      statusReason: null,
+      accessTokenSealed: '',
+      tokenExpiresAt: null,
+      statusChangedAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
     .where(eq(socialChannels.id, channelId))
     .returning();
   return row;
@@ -131,7 +143,13 @@ export async function claimNeedsReconnection(
 ): Promise<SocialChannelRow | undefined> {
   const [row] = await db
     .update(socialChannels)
-    .set({ status: 'needs_reconnection', statusReason: reason, lastCheckedAt: sql`now()`, updatedAt: sql`now()` })
+    .set({
+      status: 'needs_reconnection',
+      statusReason: reason,
+      statusChangedAt: sql`now()`,
+      lastCheckedAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(socialChannels.id, channelId), eq(socialChannels.status, 'connected')))
     .returning();
   return row;

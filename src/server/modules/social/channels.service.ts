@@ -78,7 +78,7 @@ export function createChannelsService(platform: Platform) {
   /** The dialog URL; `state` binds the answer to this workspace, this person and the next 30 minutes. */
   function startLogin(ctx: ServiceContext, input: ChannelLoginStart): { url: string } {
     const network = input.network ?? 'facebook';
-    if (!canConnect) throw new AppError('INVALID_STATE', { params: { state: 'FACEBOOK_APP_ID' } });
+    if (!canConnect) throw new AppError('FACEBOOK_NOT_CONFIGURED');
     const expires = Math.floor(Date.now() / 1000) + STATE_TTL_SECONDS;
     const state = signToken(config.secretKey, STATE_PURPOSE, [
       ctx.membership.workspaceId,
@@ -91,19 +91,15 @@ export function createChannelsService(platform: Platform) {
   }
 
   /**
-   * Meta's redirect back: checks `state` (signed, this person, not expired, still an admin there),
-   * exchanges the code and keeps the pages; returns the app page to send the browser to.
+   * Meta's redirect back: checks `state` (signed, this person, still an admin there, not expired —
+   * an expired one lands on the page with `login=expired`), exchanges the code and keeps the pages;
+   * returns the app page to send the browser to. A pending login gone (15 minutes, used, or a
+   * restart) is LOGIN_EXPIRED: the admin logs in again.
    */
   async function completeLogin(actor: Actor, network: string, query: { state?: string; code?: string; error?: string }): Promise<string> {
     const parts = query.state ? verifyToken(config.secretKey, STATE_PURPOSE, query.state) : undefined;
     const [workspaceId, userId, stateNetwork, expires] = parts ?? [];
-    if (
-      !workspaceId ||
-      userId !== actor.user.id ||
-      stateNetwork !== network ||
-      !isSocialNetwork(network) ||
-      Number(expires) * 1000 < Date.now()
-    ) {
+    if (!workspaceId || userId !== actor.user.id || stateNetwork !== network || !isSocialNetwork(network)) {
       throw new AppError('LINK_INVALID');
     }
     const [membership] = await db
@@ -112,6 +108,8 @@ export function createChannelsService(platform: Platform) {
       .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, actor.user.id)));
     if (!membership) throw new AppError('NOT_FOUND');
     if (!hasPermission(membership.role as Role, 'social:connect')) throw new AppError('FORBIDDEN');
+    // A genuine answer that came too late: the page says so (LOGIN_EXPIRED) and offers to start again.
+    if (Number(expires) * 1000 < Date.now()) return channelsPage(workspaceId, { login: 'expired' });
     if (query.error || !query.code) return channelsPage(workspaceId, { login: 'denied' });
     try {
       const result = await channelFor(platform, network).completeLogin({ code: query.code, redirectUri: redirectUriOf(network) });
@@ -125,7 +123,7 @@ export function createChannelsService(platform: Platform) {
 
   async function loginPages(ctx: ServiceContext, loginId: string): Promise<ChannelLoginPages> {
     const login = logins.get(loginId, ctx.membership.workspaceId, ctx.actor.user.id);
-    if (!login) throw new AppError('LINK_INVALID');
+    if (!login) throw new AppError('LOGIN_EXPIRED');
     const connected = await findChannelIdsByExternalId(
       db,
       login.workspaceId,
@@ -149,7 +147,7 @@ export function createChannelsService(platform: Platform) {
   /** Connects (or reconnects) the chosen pages: each token checked first, then sealed. */
   async function connect(ctx: ServiceContext, input: ChannelConnect): Promise<SocialChannelList> {
     const login = logins.get(input.loginId, ctx.membership.workspaceId, ctx.actor.user.id);
-    if (!login) throw new AppError('LINK_INVALID');
+    if (!login) throw new AppError('LOGIN_EXPIRED');
     const chosen = input.externalIds.map((id) => login.pages.find((page) => page.externalId === id));
     if (chosen.some((page) => !page)) throw new AppError('VALIDATION_FAILED', { fields: { externalIds: 'UNKNOWN_PAGE' } });
     const channel = channelFor(platform, login.network);
