@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../localized-text.js';
-import { type CalendarDate, calendarDateSchema, daysBetween, isCalendarDate } from './calendar-date.js';
+import { PERMISSIONS, type Permission } from '../roles.js';
+import { type CalendarDate, calendarDateSchema, daysBetween, isCalendarDate, localTimeSchema } from './calendar-date.js';
 
 /** The kinds this module ships; other modules register more (`post`, `newsletter`, `event`…). */
 export const PLANNING_CALENDAR_KINDS = ['task', 'milestone', 'campaign-goal', 'holiday'] as const;
@@ -40,7 +41,25 @@ export interface CalendarEntry {
   countries?: string[];
   /** The page that shows the item, as an app path (`/w/<workspace>/…`). */
   link: string;
+  /** The entry can be moved (drag, "move to…"); absent when it cannot (published, done…). */
+  move?: CalendarEntryMove;
 }
+
+/**
+ * How to move an entry: POST `{ date, time? }` (`CalendarMoveRequest`, the workspace's wall clock;
+ * without `time` a timed entry keeps its time of day) to `path`, which answers the moved item or a
+ * problem document (a date in the past is refused there). Only members whose role grants
+ * `permission` are offered the move; the server checks it again.
+ */
+export interface CalendarEntryMove {
+  /** API path, e.g. `/api/workspaces/<ws>/social/posts/<id>/reschedule`. */
+  path: string;
+  permission: Permission;
+}
+
+/** What a move sends: another day, and optionally another time (`HH:MM`), in the workspace's time zone. */
+export const CalendarMoveRequestSchema = z.strictObject({ date: calendarDateSchema, time: localTimeSchema.optional() });
+export type CalendarMoveRequest = z.infer<typeof CalendarMoveRequestSchema>;
 
 const kindsList = z
   .string()
@@ -98,6 +117,7 @@ export const CalendarEntrySchema = z.object({
   isEstimated: z.boolean().optional(),
   countries: z.array(z.string()).optional(),
   link: z.string(),
+  move: z.object({ path: z.string().startsWith('/api/'), permission: z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]]) }).optional(),
 });
 
 export const CalendarSchema = z.object({

@@ -2,7 +2,8 @@
  * Posts on the shared calendar (kind `social-post`): scheduled ones at their time, published ones at
  * the time they went out, held and failed ones where they were due. Registered when this file is
  * imported (by posts.routes.ts). A post shows under the workspace's planning channels of kind
- * `facebook` (the calendar's channel filter), and under its campaign.
+ * `facebook` (the calendar's channel filter), and under its campaign. A scheduled post carries its
+ * `move` (the reschedule endpoint, for members with social:publish): the calendar's drag.
  */
 import type { LocalizedText } from '../../../shared/localized-text.js';
 import type { CalendarEntry } from '../../../shared/planning/calendar.schema.js';
@@ -49,6 +50,10 @@ registerCalendarSource({
           channelIds,
           status: displayStatusOf(post.status, null),
           link: `/w/${workspaceId}/social/posts/${post.id}`,
+          // Only a post still waiting to go out moves (the drag, "move to…"); the endpoint keeps its time of day.
+          ...(post.status === 'scheduled'
+            ? { move: { path: `/api/workspaces/${workspaceId}/social/posts/${post.id}/reschedule`, permission: 'social:publish' as const } }
+            : {}),
         },
       ];
     });

@@ -50,6 +50,8 @@ export const postLink = (workspaceId: string, postId: string) => `/app/w/${works
 export const socialPostContent: ReviewableContentType = {
   type: SOCIAL_POST_CONTENT_TYPE,
   readPermission: 'social:read',
+  // The post page schedules it (at a time, the next queue slot, now) and the publisher publishes it.
+  schedulesItself: true,
   async load(db, workspaceId, id) {
     const row = await findPostById(db, workspaceId, id);
     if (!row) return undefined;

@@ -6,7 +6,7 @@ import type { DbOrTransaction } from '../audit/audit.js';
 import { AppError } from '../errors.js';
 import type { ServiceContext } from '../http/guards.js';
 import { personOf, presentReviewComment, presentReviewEvent } from './review.presenter.js';
-import { findReviewableContent, type ReviewableContentType } from './review.registry.js';
+import { findReviewableContent, isWorkflowAction, type ReviewableContentType } from './review.registry.js';
 import { findApprovals, findComments, findReview, findReviewEvents, findReviewSettings, findSubmitter } from './review.repo.js';
 
 /** The registered reader of `contentType`; an unknown type is absent (404), like an unknown id. */
@@ -29,6 +29,7 @@ export async function loadReviewContext(db: DbOrTransaction, ctx: ServiceContext
 }
 
 export async function readReview(db: DbOrTransaction, ctx: ServiceContext, contentType: string, contentId: string): Promise<Review> {
+  const content = loadReviewable(contentType);
   const { item, review, settings } = await loadReviewContext(db, ctx, contentType, contentId);
   const [approvals, events, comments, submitter] = review
     ? await Promise.all([
@@ -65,7 +66,7 @@ export async function readReview(db: DbOrTransaction, ctx: ServiceContext, conte
       role,
       hasApproved: approvals.some((approval) => approval.userId === userId),
       isSubmitter: submitter?.userId === userId,
-    }),
+    }).filter((action) => isWorkflowAction(content, action)),
     canOverride: hasPermission(role, 'review:override'),
     canComment: hasPermission(role, 'review:comment'),
     events: events.map(presentReviewEvent),

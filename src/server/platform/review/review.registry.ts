@@ -4,6 +4,7 @@
  * an item exists in the workspace and that its language versions are complete, without knowing its table.
  */
 import type { LocalizedText } from '../../../shared/localized-text.js';
+import type { ReviewAction } from '../../../shared/review/review.schema.js';
 import type { Permission } from '../../../shared/roles.js';
 import type { DbOrTransaction } from '../audit/audit.js';
 
@@ -21,6 +22,12 @@ export interface ReviewableContentType {
   type: string;
   /** What reading the item (and its review) takes, besides membership; any member when absent. */
   readPermission?: Permission;
+  /**
+   * The module schedules, unschedules and publishes the item itself (its own page, its own job), so the
+   * workflow's `schedule`, `unschedule` and `publish` actions are neither offered nor accepted: the
+   * review panel shows none of them, and the module moves the review as the item goes out.
+   */
+  schedulesItself?: boolean;
   /** The item `id` of `workspaceId`, or undefined when absent there (answered as 404). */
   load(db: DbOrTransaction, workspaceId: string, id: string): Promise<ReviewableItem | undefined>;
 }
@@ -37,4 +44,12 @@ export function registerReviewableContent(content: ReviewableContentType): void 
 
 export function findReviewableContent(type: string): ReviewableContentType | undefined {
   return registry.get(type);
+}
+
+/** The workflow's actions a content type that `schedulesItself` takes on its own. */
+export const SELF_SCHEDULED_ACTIONS: readonly ReviewAction[] = ['schedule', 'unschedule', 'publish'];
+
+/** Whether the workflow offers (and accepts) `action` for this content type. */
+export function isWorkflowAction(content: Pick<ReviewableContentType, 'schedulesItself'>, action: ReviewAction): boolean {
+  return !(content.schedulesItself && SELF_SCHEDULED_ACTIONS.includes(action));
 }

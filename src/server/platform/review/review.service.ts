@@ -16,6 +16,7 @@ import { AppError } from '../errors.js';
 import type { ServiceContext } from '../http/guards.js';
 import { notify } from '../notifications/notify.js';
 import type { Platform } from '../platform.js';
+import { isWorkflowAction } from './review.registry.js';
 import {
   deleteApprovals,
   ensureReview,
@@ -83,6 +84,8 @@ export function createReviewService(platform: NotifyPlatform) {
         if (!item) throw new AppError('NOT_FOUND');
         const review = await ensureReview(tx, workspaceId, contentType, contentId);
         const fromState = review.state;
+        // The item's own page schedules and publishes it (e.g. a social post), not the workflow.
+        if (!isWorkflowAction(content, action)) throw new AppError('INVALID_STATE', { params: { state: fromState } });
         if (!(transition.from as readonly string[]).includes(fromState)) {
           throw new AppError('CONFLICT', { params: { state: fromState } });
         }
