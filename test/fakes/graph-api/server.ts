@@ -46,6 +46,9 @@ export class FakeGraphApi {
   /** Usage reported on every answer (percentages); a fault's usage replaces it for that answer. */
   usage: Required<UsageLevels> = { app: 2, page: 3, regainMinutes: 0 };
   private readonly rules: Array<FaultRule & { remaining: number }> = [];
+  /** Requests received and not yet answered (or dropped), and who waits for none to be left. */
+  private inFlight = 0;
+  private idleWaiters: Array<() => void> = [];
   private server: Server | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private baseUrl = '';
@@ -75,9 +78,18 @@ export class FakeGraphApi {
 
   async start(): Promise<this> {
     const server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent) sendAnswer(response, graphError(500, { message: String(error), type: 'FakeError', code: 1 }), {});
-      });
+      this.inFlight += 1;
+      this.handle(request, response)
+        .catch((error: unknown) => {
+          if (!response.headersSent) sendAnswer(response, graphError(500, { message: String(error), type: 'FakeError', code: 1 }), {});
+        })
+        .finally(() => {
+          this.inFlight -= 1;
+          if (this.inFlight > 0) return;
+          const waiters = this.idleWaiters;
+          this.idleWaiters = [];
+          for (const resolve of waiters) resolve();
+        });
     });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(this.options.port ?? 0, '127.0.0.1', resolve));
@@ -88,6 +100,8 @@ export class FakeGraphApi {
   async stop(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    // Slow answers cut short never finish: nobody waits for them any more.
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
     const server = this.server;
     this.server = undefined;
     if (!server) return;
@@ -102,6 +116,20 @@ export class FakeGraphApi {
 
   clearFaults(): void {
     this.rules.length = 0;
+  }
+
+  /** Faults armed and not yet met: each rule with how many requests it still applies to. */
+  pendingFaults(): Array<FaultRule & { remaining: number }> {
+    return this.rules.filter((rule) => rule.remaining > 0).map((rule) => ({ ...rule }));
+  }
+
+  /**
+   * Resolves once no request is being handled (at once when none is): a slow answer's write, for
+   * instance, lands after the client gave up; a test waits for it before moving its clock.
+   */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** A page token granted every page permission, without going through login (tests). */
