@@ -94,36 +94,48 @@ function storedPageValue(metric: string, offset: number): number | undefined {
 }
 
 describe('page trends', () => {
-  it('gives each page metric’s daily series, its total and its change against the 20 days before', async () => {
-    const response = await f.t.request(f.viewer, { method: 'GET', url: url('') });
+  const overview = async (from: number, to: number) => {
+    const response = await f.t.request(f.viewer, { method: 'GET', url: url('', `from=${f.day(from)}&to=${f.day(to)}`) });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
-    expect(body.range).toMatchObject({ from: f.day(FROM), to: f.day(TO), previousFrom: f.day(-40), previousTo: f.day(-21), days: 20 });
+    return { body, metric: (name: string) => body.metrics.find((entry: { metric: string }) => entry.metric === name) };
+  };
+  const offsets = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+  const sum = (metric: string, days: number[]) => days.reduce((total, offset) => total + (storedPageValue(metric, offset) ?? 0), 0);
+
+  it('gives each page metric’s daily series, its total and its change against the days before', async () => {
+    const { body, metric } = await overview(-10, -1);
+    expect(body.range).toMatchObject({ from: f.day(-10), to: f.day(-1), previousFrom: f.day(-20), previousTo: f.day(-11), days: 10 });
     expect(body.hasData).toBe(true);
     expect(body.channels).toEqual([expect.objectContaining({ id: f.channelId, status: 'connected' })]);
-    const days = Array.from({ length: 20 }, (_, index) => FROM + index);
-    const previousDays = Array.from({ length: 20 }, (_, index) => -40 + index);
-    const metric = (name: string) => body.metrics.find((entry: { metric: string }) => entry.metric === name);
-
+    const days = offsets(-10, -1);
     const reach = metric('reach');
     expect(reach.series).toEqual(days.map((offset) => ({ day: f.day(offset), value: fakePageValue(f, 'reach', f.day(offset)) })));
-    const reachTotal = days.reduce((sum, offset) => sum + (storedPageValue('reach', offset) ?? 0), 0);
-    const reachBefore = previousDays.reduce((sum, offset) => sum + (storedPageValue('reach', offset) ?? 0), 0);
+    const reachTotal = sum('reach', days);
+    const reachBefore = sum('reach', offsets(-20, -11));
     expect(reach).toMatchObject({ source: 'page', total: reachTotal, previous: reachBefore });
     expect(reach.change).toBeCloseTo((reachTotal - reachBefore) / reachBefore, 10);
 
     const followers = metric('followers');
-    expect(followers).toMatchObject({
-      total: fakePageValue(f, 'followers', f.day(TO)),
-      previous: fakePageValue(f, 'followers', f.day(-21)),
-    });
+    const [last, before] = [fakePageValue(f, 'followers', f.day(-1)) ?? 0, fakePageValue(f, 'followers', f.day(-11)) ?? 0];
+    expect(followers).toMatchObject({ total: last, previous: before });
+    expect(followers.change).toBeCloseTo((last - before) / before, 10);
 
-    const inRange = inPeriod(FROM, TO);
-    const before = inPeriod(-40, -21);
+    const inRange = inPeriod(-10, -1);
+    const previous = inPeriod(-20, -11);
     expect(body.publications).toBe(inRange.length);
     for (const name of ['comments', 'shares', 'link_clicks']) {
-      expect(metric(name), name).toMatchObject({ source: 'posts', total: sums(inRange)[name], previous: sums(before)[name], series: [] });
+      const [total, earlier] = [sums(inRange)[name] ?? 0, sums(previous)[name] ?? 0];
+      expect(metric(name), name).toMatchObject({ source: 'posts', total, previous: earlier, series: [] });
+      expect(metric(name).change).toBeCloseTo((total - earlier) / earlier, 10);
     }
+  });
+
+  it('compares with nothing when stored figures cover less than half of the period before', async () => {
+    // 20 days: the 20 before start 40 days back, and the first sync stored 28 days.
+    const { body, metric } = await overview(FROM, TO);
+    expect(metric('reach')).toMatchObject({ total: sum('reach', offsets(FROM, TO)), previous: sum('reach', offsets(-40, -21)) });
+    expect(body.metrics.map((entry: { change: number | null }) => entry.change)).toEqual(body.metrics.map(() => null));
   });
 });
 

@@ -5,6 +5,10 @@
  *   followers is a level (the last day's value), the others are summed over the days.
  * - Post metrics (and comments, shares, link clicks, which Meta no longer gives per page and day)
  *   come from the publications published in the period, each with its latest lifetime figures.
+ * - The change against the period before is given only when stored figures cover at least half of
+ *   that period (a page connected last week has no month before to compare with); a count's change
+ *   compares daily averages over the days with a figure — the same as its totals when both periods
+ *   are complete, and still fair when a day is missing.
  * - Per campaign: the posts' campaign; per language: the language a per-language post went out in,
  *   `bilingual` for a post carrying several languages at once (one carrying a single language counts
  *   under it).
@@ -119,6 +123,18 @@ export function changeOf(total: number | null, previous: number | null): number 
   return (total - previous) / previous;
 }
 
+/** What a period's figure is compared on: a level's last value, a count's average per day with a figure. */
+export function comparableOf(metric: InsightMetric, values: Array<number | null>): number | null {
+  const total = periodTotal(metric, values);
+  if (total === null || isLevelMetric(metric)) return total;
+  return total / values.filter((value) => value !== null).length;
+}
+
+/** Whether the period before is covered enough by stored days (at least half) to be compared with. */
+export function isComparable(previousDays: CalendarDate[], storedDays: Set<CalendarDate>): boolean {
+  return previousDays.filter((day) => storedDays.has(day)).length * 2 >= previousDays.length;
+}
+
 function languagesOfPublication(publication: PeriodPublication): LocalizedText {
   if (publication.target === 'together') return publication.text;
   const entry = publication.text[publication.target as keyof LocalizedText];
@@ -168,6 +184,7 @@ export function createInsightsService(platform: Platform) {
       }
       const currentDays = datesBetween(range.from, range.to);
       const previousDays = datesBetween(range.previousFrom, range.previousTo);
+      const comparable = isComparable(previousDays, new Set(days.map((row) => row.day)));
       const currentSums = sumValues(current);
       const previousSums = sumValues(previous);
       const metrics = INSIGHT_METRICS.map((metric): InsightMetricSummary => {
@@ -176,19 +193,14 @@ export function createInsightsService(platform: Platform) {
           const postMetric = metric as keyof PostInsightValues;
           const total = currentSums[postMetric] ?? null;
           const before = previousSums[postMetric] ?? null;
-          return { metric, source, total, previous: before, change: changeOf(total, before), series: [] };
+          return { metric, source, total, previous: before, change: comparable ? changeOf(total, before) : null, series: [] };
         }
         const values = byMetric.get(metric);
         const series = currentDays.map((day) => ({ day, value: values?.get(day) ?? null }));
-        const total = periodTotal(
-          metric,
-          series.map((point) => point.value),
-        );
-        const before = periodTotal(
-          metric,
-          previousDays.map((day) => values?.get(day) ?? null),
-        );
-        return { metric, source, total, previous: before, change: changeOf(total, before), series };
+        const currentValues = series.map((point) => point.value);
+        const previousValues = previousDays.map((day) => values?.get(day) ?? null);
+        const change = comparable ? changeOf(comparableOf(metric, currentValues), comparableOf(metric, previousValues)) : null;
+        return { metric, source, total: periodTotal(metric, currentValues), previous: periodTotal(metric, previousValues), change, series };
       });
       return {
         range,
