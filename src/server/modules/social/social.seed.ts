@@ -20,6 +20,7 @@ import { campaigns } from '../planning/campaigns.tables.js';
 import { assets } from '../studio/studio.tables.js';
 import { findWorkspaceById } from '../workspaces/workspaces.repo.js';
 import { defaultChannelAccess } from './channel-access.js';
+import { seedInboxDemo } from './inbox.seed.js';
 import { checkPostPhotos } from './post-photos.js';
 import { insertPost, insertQueueSlot } from './posts.repo.js';
 import { contentFingerprint, newIdempotencyKey } from './publish-ledger.js';
@@ -228,6 +229,8 @@ export async function seedSocialPostsDemo(platform: Platform, workspaceId: strin
   const photoOf = (name: DemoPost['photo']) => usable.rows.find((row) => photoRows.find((photo) => photo.id === row.id)?.name === name)?.id;
 
   let count = await recordPageHistory(platform, workspaceId, channelId, officer?.id ?? null, now);
+  // The page's comments, once its month is recorded (so they find their posts).
+  await seedInboxDemo(platform, workspaceId, channelId, now);
   for (const slot of QUEUE) await insertQueueSlot(db, { workspaceId, channelId, weekday: slot.weekday, localTime: slot.time });
 
   const today = calendarDateAt(now, workspace.timeZone);
