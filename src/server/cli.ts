@@ -3,7 +3,6 @@ import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ROLES } from '../shared/roles.js';
-import { seedDemo } from './demo/seed-demo.js';
 import { MODULE_JOBS } from './module-jobs.js';
 import { createAccount } from './platform/auth/accounts.js';
 import { registerBackupCommands } from './platform/backup/backup.cli.js';
@@ -12,7 +11,6 @@ import { migrateDatabase, openDatabase } from './platform/db/database.js';
 import { createPlatform } from './platform/platform.js';
 import { memberships, workspaces } from './platform/platform.tables.js';
 import { registerRenderCommand } from './platform/render/render.cli.js';
-import { startServer, startWorker, stopOnSignals } from './server.js';
 
 const program = new Command('tawasul').description('Tawasul — bilingual communications and partnerships hub').showHelpAfterError();
 
@@ -21,6 +19,7 @@ program
   .description('migrate, then serve the web app, the public site and the API (workers run in-process unless WORKERS=none)')
   .option('--demo', 'seed the demo workspace "AlterMed" on first run')
   .action(async (options: { demo?: boolean }) => {
+    const { startServer, stopOnSignals } = await import('./server.js');
     const server = await startServer(loadConfig(options.demo ? { SEED_DEMO: 'true' } : {}));
     stopOnSignals(server.stop);
   });
@@ -29,6 +28,8 @@ program
   .command('worker')
   .description('run background jobs only (several worker processes can share one PostgreSQL database)')
   .action(async () => {
+    // Without the HTTP app (bin/tawasul.mjs usually runs this command from a bundle of worker.ts).
+    const { startWorker, stopOnSignals } = await import('./worker.js');
     const platform = await startWorker(loadConfig());
     stopOnSignals(() => platform.close());
   });
@@ -48,6 +49,7 @@ program
   .command('seed-demo')
   .description('create the demo workspace "AlterMed" and one account per role (once)')
   .action(async () => {
+    const { seedDemo } = await import('./demo/seed-demo.js');
     const platform = await createPlatform(loadConfig(), { moduleJobs: MODULE_JOBS });
     const seeded = await seedDemo(platform);
     await platform.close();

@@ -3,9 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.js';
 import { MODULE_JOBS } from './module-jobs.js';
-import { graphSandboxConfigForWorker, startGraphSandbox } from './modules/social/channels/sandbox.js';
+import { startGraphSandbox } from './modules/social/channels/sandbox.js';
 import type { Config } from './platform/config.js';
 import { createPlatform, type Platform } from './platform/platform.js';
+
+// The worker process lives in worker.ts, which does not import the HTTP app.
+export { startWorker, stopOnSignals } from './worker.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -53,27 +56,4 @@ export async function startServer(config: Config, options: { log?: (line: string
       await sandbox?.stop();
     },
   };
-}
-
-/** A worker process: no HTTP, only jobs. */
-export async function startWorker(config: Config, options: { log?: (line: string) => void } = {}): Promise<Platform> {
-  const platform = await createPlatform(graphSandboxConfigForWorker(config), { moduleJobs: MODULE_JOBS });
-  platform.jobs.startWorking();
-  (options.log ?? console.log)(`Tawasul worker ${platform.jobs.workerId} is running (${platform.jobs.names.join(', ')})`);
-  return platform;
-}
-
-/** Stops cleanly on SIGINT/SIGTERM. */
-export function stopOnSignals(stop: () => Promise<void>): void {
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
-  }
 }

@@ -2,15 +2,15 @@
  * One database handle for the whole process, PGlite (embedded) or PostgreSQL (server).
  * PGlite is single-connection: every user — drizzle, better-auth, pg-boss — goes through the one
  * PGlite instance, whose internal mutex is the connection queue. On PostgreSQL a pool is shared.
+ * PGlite and its drizzle driver are imported only when the embedded database is opened, so a
+ * process on a PostgreSQL server (a `tawasul worker`) never loads them.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
@@ -38,6 +38,11 @@ export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.
 /** Opens an embedded database in `dir` (or in memory, or from a dumped data directory). */
 export async function openPglite(options: { dir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   if (options.dir) mkdirSync(options.dir, { recursive: true });
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('drizzle-orm/pglite'),
+  ]);
   const pglite = await PGlite.create({ dataDir: options.dir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
   const db = drizzlePglite({ client: pglite, schema, casing: 'snake_case' });
   const executeSql: ExecuteSql = async (text, values) => {
@@ -77,6 +82,7 @@ export async function openDatabase(config: { driver: DatabaseDriver; url?: strin
  */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.driver === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(database.db, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
