@@ -5,7 +5,7 @@
  */
 import { Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
-import { barGeometry, valueTicks } from './chart-scale.js';
+import { barGeometry } from './chart-scale.js';
 import type { InsightFormat } from './insights-format.js';
 
 export interface BarItem {
@@ -33,8 +33,8 @@ export function BarChart({
 }) {
   const titleId = useId();
   const { t, dir } = format;
-  const max = Math.max(0, ...items.map((item) => item.value ?? 0));
-  const ceiling = valueTicks(max).at(-1) ?? 1;
+  // No axis is drawn: the longest bar fills its track, the others are in proportion.
+  const ceiling = Math.max(0, ...items.map((item) => item.value ?? 0)) || 1;
   return (
     <Stack component="figure" m={0} gap="xs" aria-labelledby={titleId} data-testid={testId}>
       <figcaption>

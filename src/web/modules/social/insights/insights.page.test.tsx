@@ -100,7 +100,8 @@ const show = (overview = overviewOf()) =>
     api: apiWith(overview),
   });
 
-describe('insights page', () => {
+// A loaded machine renders Mantine slowly in jsdom: these tests get more than the default five seconds.
+describe('insights page', { timeout: 20_000 }, () => {
   it('shows the key figures with their change, the curve of the chosen figure, the bars and the best posts', async () => {
     const view = show();
     // The first render of the file loads the catalog and Mantine: give it time.
@@ -141,6 +142,14 @@ describe('insights page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Actualiser maintenant' }));
     await waitFor(() => expect(view.calls.some((call) => call.method === 'POST' && call.url.pathname.endsWith('/refresh'))).toBe(true));
     expect(await screen.findByText(/Lecture des chiffres demandée/)).toBeTruthy();
+  });
+
+  it('says once that there is nothing to compare with, rather than on every card', async () => {
+    const overview = overviewOf();
+    show({ ...overview, metrics: overview.metrics.map((summary) => ({ ...summary, change: null })) });
+    expect(await screen.findByTestId('no-comparison', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryAllByTestId('metric-change')).toHaveLength(0);
+    expect(screen.queryByText('Pas de comparaison possible')).toBeNull();
   });
 
   it('says so when no page is connected, and when nothing was read yet', async () => {

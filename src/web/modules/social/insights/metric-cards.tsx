@@ -27,7 +27,7 @@ function Change({ change, format }: { change: number | null; format: InsightForm
   );
 }
 
-function CardBody({ summary, format }: { summary: InsightMetricSummary; format: InsightFormat }) {
+function CardBody({ summary, format, hasChanges }: { summary: InsightMetricSummary; format: InsightFormat; hasChanges: boolean }) {
   const note =
     summary.source === 'posts'
       ? format.t('socialInsights.metric.fromPosts')
@@ -47,7 +47,7 @@ function CardBody({ summary, format }: { summary: InsightMetricSummary; format: 
           {note}
         </Text>
       ) : null}
-      <Change change={summary.change} format={format} />
+      {hasChanges ? <Change change={summary.change} format={format} /> : null}
     </>
   );
 }
@@ -63,6 +63,8 @@ export function MetricCards({
   onSelect(metric: InsightMetric): void;
   format: InsightFormat;
 }) {
+  // Without any period before to compare with, one sentence says so instead of a line on each card.
+  const hasChanges = metrics.some((summary) => summary.change !== null);
   return (
     <section aria-label={format.t('socialInsights.cards.label')}>
       <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm">
@@ -77,15 +79,20 @@ export function MetricCards({
               data-selected={selected === summary.metric || undefined}
               data-testid={`metric-${summary.metric}`}
             >
-              <CardBody summary={summary} format={format} />
+              <CardBody summary={summary} format={format} hasChanges={hasChanges} />
             </UnstyledButton>
           ) : (
             <Paper key={summary.metric} className="insights-card" data-testid={`metric-${summary.metric}`}>
-              <CardBody summary={summary} format={format} />
+              <CardBody summary={summary} format={format} hasChanges={hasChanges} />
             </Paper>
           ),
         )}
       </SimpleGrid>
+      {hasChanges ? null : (
+        <Text size="xs" c="dimmed" mt={6} data-testid="no-comparison">
+          {format.t('socialInsights.change.noHistory')}
+        </Text>
+      )}
     </section>
   );
 }

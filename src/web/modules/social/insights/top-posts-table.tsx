@@ -43,7 +43,7 @@ export function TopPostsTable({
           {t('socialInsights.topPosts.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={860}>
+        <Table.ScrollContainer minWidth={900}>
           <Table data-testid="top-posts" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -60,7 +60,7 @@ export function TopPostsTable({
             <Table.Tbody>
               {items.map((post) => (
                 <Table.Tr key={post.publicationId} data-testid="top-post">
-                  <Table.Td maw={320}>
+                  <Table.Td className="insights-post-cell">
                     <Anchor component={Link} href={href(`/social/posts/${post.postId}`)} size="sm" underline="hover">
                       <LocalizedValue value={post.text} fallbacks={languages} lineClamp={2} inherit />
                     </Anchor>
@@ -71,7 +71,7 @@ export function TopPostsTable({
                     ) : null}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={post.group === 'bilingual' ? 'grape' : 'blue'}>
+                    <Badge variant="light" tt="none" className="insights-badge" color={post.group === 'bilingual' ? 'grape' : 'blue'}>
                       {t(`socialInsights.language.${post.group}`)}
                     </Badge>
                   </Table.Td>
