@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/i18n-context.js';
 import { CalendarEntryLink } from './calendar-entry.js';
 import { FULL_DAY, kindLabel, statusLabel, useFormatDay } from './calendar-format.js';
 import { agendaDays } from './calendar-grid.js';
+import { useCalendarMoves } from './calendar-move-context.js';
 
 export function AgendaView(props: {
   from: CalendarDate;
@@ -16,7 +17,8 @@ export function AgendaView(props: {
 }) {
   const { t } = useI18n();
   const formatDay = useFormatDay();
-  const days = agendaDays(props.entries, props.from, props.to);
+  const { timeZone } = useCalendarMoves();
+  const days = agendaDays(props.entries, props.from, props.to, timeZone);
   if (days.length === 0) return <Text c="dimmed">{t('calendar.agendaEmpty')}</Text>;
   return (
     <Stack gap="sm" data-testid="calendar-agenda">

@@ -45,10 +45,26 @@ describe('month grid', () => {
   });
 
   it('puts a multi-day entry on each day it spans, and lists only busy days in the agenda', () => {
-    const byDay = entriesByDay([entry('a', '2026-02-27', '2026-03-02'), entry('b', '2026-03-02')], weekDays('2026-03-02'));
+    const byDay = entriesByDay([entry('a', '2026-02-27', '2026-03-02'), entry('b', '2026-03-02')], weekDays('2026-03-02'), 'UTC');
     expect(byDay.get('2026-03-02')?.map((item) => item.id)).toEqual(['a', 'b']);
     expect(byDay.get('2026-03-03')).toEqual([]);
-    const days = agendaDays([entry('a', '2026-02-27', '2026-03-02')], '2026-03-01', '2026-03-31');
+    const days = agendaDays([entry('a', '2026-02-27', '2026-03-02')], '2026-03-01', '2026-03-31', 'UTC');
     expect(days.map(([date]) => date)).toEqual(['2026-03-01', '2026-03-02']);
+  });
+
+  it('dates a timed entry by the workspace’s wall clock, not by UTC', () => {
+    // 23:30 UTC on 9 March is 00:30 on 10 March in Paris (UTC+1), 18:30 on 9 March in New York.
+    const post = { ...entry('post', '2026-03-09T23:30:00.000Z'), allDay: false };
+    expect(
+      entriesByDay([post], ['2026-03-09', '2026-03-10'], 'Europe/Paris')
+        .get('2026-03-10')
+        ?.map((item) => item.id),
+    ).toEqual(['post']);
+    expect(
+      entriesByDay([post], ['2026-03-09', '2026-03-10'], 'America/New_York')
+        .get('2026-03-09')
+        ?.map((item) => item.id),
+    ).toEqual(['post']);
+    expect(agendaDays([post], '2026-03-01', '2026-03-31', 'UTC').map(([date]) => date)).toEqual(['2026-03-09']);
   });
 });

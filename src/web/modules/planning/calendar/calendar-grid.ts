@@ -6,6 +6,7 @@ import type { CalendarEntry } from '../../../../shared/planning/calendar.schema.
 import {
   addDays,
   type CalendarDate,
+  calendarDateAt,
   compareDates,
   daysInMonth,
   formatCalendarDate,
@@ -66,28 +67,36 @@ export function shiftDate(view: CalendarView, date: CalendarDate, step: -1 | 1):
   return formatCalendarDate(nextYear, nextMonth, Math.min(day, daysInMonth(nextYear, nextMonth)));
 }
 
-/** The calendar date part of an entry's start or end (all-day entries are dates already). */
-function dayOf(value: string): CalendarDate {
-  return value.slice(0, 10);
+/**
+ * The calendar date of an entry's start or end: all-day entries are dates already; a timed one is an
+ * instant, dated by the workspace's wall clock (a post at 00:30 in Casablanca is on that day, not on
+ * the UTC day before).
+ */
+export function entryDayOf(value: string, isAllDay: boolean, timeZone: string): CalendarDate {
+  return isAllDay ? value.slice(0, 10) : calendarDateAt(new Date(value), timeZone);
 }
 
-/** Whether an entry covers `date`. */
-export function coversDay(entry: CalendarEntry, date: CalendarDate): boolean {
-  return !isBefore(date, dayOf(entry.start)) && !isAfter(date, dayOf(entry.end));
+/** Whether an entry covers `date` in `timeZone`. */
+export function coversDay(entry: CalendarEntry, date: CalendarDate, timeZone: string): boolean {
+  return !isBefore(date, entryDayOf(entry.start, entry.allDay, timeZone)) && !isAfter(date, entryDayOf(entry.end, entry.allDay, timeZone));
 }
 
 /** Entries of each day of `days`, keeping the given order. */
-export function entriesByDay(entries: readonly CalendarEntry[], days: readonly CalendarDate[]): Map<CalendarDate, CalendarEntry[]> {
+export function entriesByDay(
+  entries: readonly CalendarEntry[],
+  days: readonly CalendarDate[],
+  timeZone: string,
+): Map<CalendarDate, CalendarEntry[]> {
   const byDay = new Map<CalendarDate, CalendarEntry[]>(days.map((date) => [date, []]));
   for (const entry of entries) {
-    for (const date of days) if (coversDay(entry, date)) byDay.get(date)?.push(entry);
+    for (const date of days) if (coversDay(entry, date, timeZone)) byDay.get(date)?.push(entry);
   }
   return byDay;
 }
 
 /** Days of the range that have entries, in order (the agenda). */
-export function agendaDays(entries: readonly CalendarEntry[], from: CalendarDate, to: CalendarDate) {
+export function agendaDays(entries: readonly CalendarEntry[], from: CalendarDate, to: CalendarDate, timeZone: string) {
   const days: CalendarDate[] = [];
   for (let date = from; !isAfter(date, to); date = addDays(date, 1)) days.push(date);
-  return [...entriesByDay(entries, days)].filter(([, list]) => list.length > 0).sort(([a], [b]) => compareDates(a, b));
+  return [...entriesByDay(entries, days, timeZone)].filter(([, list]) => list.length > 0).sort(([a], [b]) => compareDates(a, b));
 }
