@@ -188,3 +188,17 @@ export function countsOf(draft: PostDraft, order: readonly string[]): DraftCount
       : null;
   return { languages, together };
 }
+
+/**
+ * The wall-clock time the server computed for a schedule (`scheduledLocal`), worded per locale. The
+ * browser's own time-zone data may differ from the server's (Chromium and Node disagree about
+ * Casablanca after October 2026), so the time the officer typed is shown as the server keeps it,
+ * not recomputed here from the instant.
+ */
+export function localWhen(
+  formatDate: (date: string, options: Intl.DateTimeFormatOptions) => string,
+  local: { date: string; time: string },
+  dateStyle: 'full' | 'medium',
+): string {
+  return formatDate(`${local.date}T${local.time}:00.000Z`, { dateStyle, timeStyle: 'short', timeZone: 'UTC' });
+}

@@ -17,7 +17,8 @@ export function messageAt(fields: Record<string, string>, path: string): string 
   return key ? fields[key] : undefined;
 }
 
-const COUNT_COLOR = { ok: 'dimmed', near: 'orange.9', over: 'red.9' } as const;
+/** Mantine's orange is too light for small text (4.5:1): a count near the limit says so in words, in bold. */
+const COUNT_COLOR = { ok: 'dimmed', near: 'dark.6', over: 'red.9' } as const;
 
 export function CountLine({ count, id, testId, label }: { count: Count; id?: string; testId: string; label?: string }) {
   const { t, formatNumber } = useI18n();
@@ -132,7 +133,7 @@ export function PostLanguageFields({ draft, onChange, languages, counts, fields 
         <Stack gap={2}>
           <CountLine count={counts.together.message} testId="count-together" label={t('socialPosts.characters.together')} />
           {counts.together.message.level !== 'ok' ? (
-            <Text size="xs" c="orange.9">
+            <Text size="xs" c="dark.6" fw={600}>
               {t('socialPosts.characters.togetherHint')}
             </Text>
           ) : null}

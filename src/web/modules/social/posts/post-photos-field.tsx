@@ -283,8 +283,7 @@ export function PostPhotosField({ workspaceId, assetIds, onChange, languages, pr
                     </ActionIcon>
                     <Button
                       size="compact-xs"
-                      variant="subtle"
-                      color="red.9"
+                      variant="default"
                       disabled={isDisabled}
                       onClick={() => onChange(assetIds.filter((id) => id !== assetId))}
                       aria-label={t('socialPosts.photos.remove', { position })}

@@ -43,7 +43,12 @@ function initialsOf(name: string): string {
 
 function Avatar({ page, isSmall }: { page: PostPreviewProps['page']; isSmall?: boolean }) {
   const className = `tawasul-fb-avatar${isSmall ? ' tawasul-fb-avatar-small' : ''}`;
-  if (page?.pictureUrl) return <img className={className} src={page.pictureUrl} alt="" referrerPolicy="no-referrer" />;
+  // A page picture that does not load (an expired CDN address, the sandbox) falls back to the initial.
+  const [brokenUrl, setBrokenUrl] = useState<string | null>(null);
+  if (page?.pictureUrl && page.pictureUrl !== brokenUrl) {
+    const url = page.pictureUrl;
+    return <img className={className} src={url} alt="" referrerPolicy="no-referrer" onError={() => setBrokenUrl(url)} />;
+  }
   return (
     <span className={className} aria-hidden="true">
       {initialsOf(page?.name ?? '')}

@@ -13,6 +13,7 @@ import type { PostSchedule } from '../../../../shared/social/posts-api.schema.js
 import { useWorkspace } from '../../../app/workspace-context.js';
 import { ErrorAlert, fieldsFromApiError } from '../../../components/form-errors.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
+import { localWhen } from './post-draft.js';
 import { POST_STATUS_COLOR, type PostDetail, type PostStatus, schedulePost, unschedulePost } from './posts-api.js';
 
 const SCHEDULABLE: readonly PostStatus[] = ['approved', 'scheduled', 'failed', 'held'];
@@ -89,9 +90,9 @@ export function PostSchedulePanel({ post, channelName, isDirty, onChanged }: Pos
           <Text size="sm">{t('socialPosts.schedule.statusLabel')}</Text>
           <PostStatusBadge status={post.status} />
         </Group>
-        {post.scheduledAt && ['scheduled', 'publishing', 'held'].includes(post.status) ? (
+        {post.scheduledLocal && ['scheduled', 'publishing', 'held'].includes(post.status) ? (
           <Text size="sm" data-testid="scheduled-for">
-            {t('socialPosts.scheduledFor', { date: when(post.scheduledAt), timeZone })}
+            {t('socialPosts.scheduledFor', { date: localWhen(formatDate, post.scheduledLocal, 'full'), timeZone })}
           </Text>
         ) : null}
         {post.status === 'publishing' ? <Text size="sm">{t('socialPosts.schedule.publishing')}</Text> : null}
@@ -172,7 +173,7 @@ export function PostSchedulePanel({ post, channelName, isDirty, onChanged }: Pos
               </Text>
             ) : null}
             {isDirty ? (
-              <Text size="sm" c="orange.9">
+              <Text size="sm" c="dark.6" fw={600}>
                 {t('socialPosts.schedule.saveFirst')}
               </Text>
             ) : null}

@@ -13,6 +13,7 @@ import { Alert, Anchor, Button, Grid, Group, Radio, SegmentedControl, Select, St
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
+import { type LocalizedText, pickLocalized } from '../../../../shared/localized-text.js';
 import type { LanguageMode } from '../../../../shared/social/compose-message.js';
 import { SOCIAL_POST_CONTENT_TYPE } from '../../../../shared/social/posts.schema.js';
 import { ApiError } from '../../../api/api-client.js';
@@ -32,6 +33,7 @@ import {
   draftOf,
   emptyDraft,
   isDraftChanged,
+  localWhen,
   type PostDraft,
   updateBodyOf,
 } from './post-draft.js';
@@ -81,12 +83,11 @@ const FROZEN = new Set(['publishing', 'published']);
 const DELETABLE = new Set(['draft', 'in_review', 'changes_requested', 'approved', 'failed']);
 
 function PostComposer({ post, channels }: { post: PostDetail | null; channels: SocialChannel[] }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, locale } = useI18n();
   const { workspace, can, href } = useWorkspace();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const languages = workspace.contentLanguages;
-  const timeZone = workspace.timeZone ?? 'UTC';
   const [saved, setSaved] = useState<PostDetail | null>(post);
   const defaultChannel = channels.filter((channel) => channel.status !== 'disconnected');
   // The draft starts once per loaded post (the page remounts the composer for another post); saves reset it.
@@ -169,9 +170,9 @@ function PostComposer({ post, channels }: { post: PostDetail | null; channels: S
     }));
   const campaignOptions = (campaigns.data?.items ?? []).map((campaign) => ({
     value: campaign.id,
-    label: (languages.map((language) => campaign.title[language]?.value).find(Boolean) ?? campaign.id) as string,
+    label: pickLocalized(campaign.title as LocalizedText, locale, languages)?.value ?? campaign.id,
   }));
-  const when = saved?.scheduledAt ? formatDate(saved.scheduledAt, { dateStyle: 'medium', timeStyle: 'short', timeZone }) : null;
+  const when = saved?.scheduledLocal ? localWhen(formatDate, saved.scheduledLocal, 'medium') : null;
 
   return (
     <Stack>
@@ -192,7 +193,7 @@ function PostComposer({ post, channels }: { post: PostDetail | null; channels: S
         </Stack>
         <Group gap="xs">
           {isDirty && saved ? (
-            <Text size="sm" c="orange.9" role="status" data-testid="unsaved">
+            <Text size="sm" c="dark.6" fw={600} role="status" data-testid="unsaved">
               {t('socialPosts.composer.unsaved')}
             </Text>
           ) : null}

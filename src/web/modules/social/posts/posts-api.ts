@@ -29,17 +29,17 @@ export const postKeys = {
   channels: (workspaceId: string) => ['social-channels', workspaceId] as const,
 };
 
-/** Status badge colours, dark enough for white text (4.5:1). */
+/** Status badge colours, dark enough for white text (4.5:1: Mantine's green, orange and yellow are not). */
 export const POST_STATUS_COLOR: Record<PostStatus, string> = {
   draft: 'gray.7',
   in_review: 'blue.9',
-  changes_requested: 'orange.9',
+  changes_requested: 'grape.9',
   approved: 'teal.9',
   scheduled: 'violet.9',
   publishing: 'indigo.9',
-  published: 'green.9',
+  published: 'cyan.9',
   failed: 'red.9',
-  held: 'yellow.9',
+  held: 'dark.6',
 };
 
 export interface PostFilters {

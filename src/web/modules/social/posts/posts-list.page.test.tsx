@@ -12,7 +12,8 @@ const scheduled: Post = {
   status: 'scheduled',
   reviewState: 'scheduled',
   assetIds: [PHOTO_ID],
-  scheduledAt: '2026-12-01T09:00:00.000Z',
+  // Not the instant of 10:00 in Tunis: the list shows the server's wall clock, never the browser's reading of the instant.
+  scheduledAt: '2026-12-01T07:00:00.000Z',
   scheduledLocal: { date: '2026-12-01', time: '10:00', timeZone: 'Africa/Tunis' },
 };
 const arabicOnly: Post = {

@@ -8,6 +8,7 @@ import { Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Sta
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { ContentLanguage } from '../../../../shared/languages.js';
+import { type LocalizedText, pickLocalized } from '../../../../shared/localized-text.js';
 import { POST_STATUSES } from '../../../../shared/social/posts.schema.js';
 import type { PostListOrder } from '../../../../shared/social/posts-api.schema.js';
 import { useWorkspace } from '../../../app/workspace-context.js';
@@ -17,6 +18,7 @@ import { LocalizedValue } from '../../../components/localized-value.js';
 import { PageLoader } from '../../../components/page-loader.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { SocialNav } from '../social-nav.js';
+import { localWhen } from './post-draft.js';
 import { PostStatusBadge } from './post-schedule-panel.js';
 import {
   type Post,
@@ -36,8 +38,8 @@ function PostRow({ post, channel, campaign }: { post: Post; channel: SocialChann
   const when =
     post.status === 'published' && post.publishedAt
       ? t('socialPosts.publishedAt', { date: at(post.publishedAt) })
-      : post.scheduledAt && ['scheduled', 'publishing', 'held', 'failed'].includes(post.status)
-        ? t('socialPosts.scheduledFor', { date: at(post.scheduledAt), timeZone })
+      : post.scheduledLocal && ['scheduled', 'publishing', 'held', 'failed'].includes(post.status)
+        ? t('socialPosts.scheduledFor', { date: localWhen(formatDate, post.scheduledLocal, 'medium'), timeZone })
         : t('socialPosts.list.updatedOn', { date: formatDate(post.updatedAt, { dateStyle: 'medium', timeZone }) });
   const written = workspace.contentLanguages.filter((language) => post.text[language as ContentLanguage]?.value.trim());
   const languages = written.map((language) => t(`public.languageName.${language}`)).join(' · ');
@@ -65,7 +67,7 @@ function PostRow({ post, channel, campaign }: { post: Post; channel: SocialChann
 }
 
 export function SocialPostsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { workspace, can, href } = useWorkspace();
   const [status, setStatus] = useState<PostStatus | null>(null);
   const [channelId, setChannelId] = useState<string | null>(null);
@@ -86,7 +88,7 @@ export function SocialPostsPage() {
   const channelItems = channels.data?.items ?? [];
   const campaignTitle = (id: string | null) => {
     const campaign = campaigns.data?.items.find((item) => item.id === id);
-    return campaign ? workspace.contentLanguages.map((code) => campaign.title[code]?.value).find(Boolean) : undefined;
+    return campaign ? pickLocalized(campaign.title as LocalizedText, locale, workspace.contentLanguages)?.value : undefined;
   };
   const isFiltered = Boolean(status || channelId || language || campaignId);
 
