@@ -23,6 +23,8 @@ export default defineConfig({
           include: ['src/web/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/helpers/web-setup.ts'],
+          // A page test renders and drives the real components: seconds each on a loaded machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -2,8 +2,12 @@
  * Setup of the web unit tests (jsdom). Vitest runs without globals, so Testing Library cannot register
  * its own cleanup: each test unmounts what it rendered here, and the next one starts from an empty page.
  */
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// `findBy…` and `waitFor` wait for what a page shows after its requests; one second (the default)
+// is not enough when the two cores are shared with a whole CI run.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();
