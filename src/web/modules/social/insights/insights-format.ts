@@ -18,7 +18,8 @@ export interface InsightFormat {
   /** A signed percentage: +12,5 %, −3 %. */
   change(value: number): string;
   day(date: CalendarDate, options?: Intl.DateTimeFormatOptions): string;
-  instant(iso: string, timeZone?: string): string;
+  /** A moment in the workspace's zone: `medium` with the year, `short` without (day, month, time). */
+  instant(iso: string, timeZone?: string, length?: 'medium' | 'short'): string;
   metric(metric: InsightMetric): string;
 }
 
@@ -47,8 +48,13 @@ export function useInsightFormat(): InsightFormat {
         }
         return format.format(utcMidnightOf(date));
       },
-      instant: (iso, timeZone) =>
-        new Intl.DateTimeFormat(intlTag, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)),
+      instant: (iso, timeZone, length = 'medium') =>
+        new Intl.DateTimeFormat(
+          intlTag,
+          length === 'medium'
+            ? { dateStyle: 'medium', timeStyle: 'short', timeZone }
+            : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone },
+        ).format(new Date(iso)),
       metric: (metric) => t(`socialInsights.metric.${metric}`),
     };
   }, [t, dir, intlTag]);

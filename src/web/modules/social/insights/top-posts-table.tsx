@@ -43,12 +43,11 @@ export function TopPostsTable({
           {t('socialInsights.topPosts.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={860}>
           <Table data-testid="top-posts" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('socialInsights.topPosts.post')}</Table.Th>
-                <Table.Th>{t('socialInsights.topPosts.language')}</Table.Th>
                 <Table.Th>{t('socialInsights.topPosts.published')}</Table.Th>
                 {POST_INSIGHT_METRICS.map((metric) => (
                   <Table.Th key={metric} ta="end" aria-sort={metric === sort ? 'descending' : undefined}>
@@ -64,18 +63,24 @@ export function TopPostsTable({
                     <Anchor component={Link} href={href(`/social/posts/${post.postId}`)} size="sm" underline="hover">
                       <LocalizedValue value={post.text} fallbacks={languages} lineClamp={2} inherit />
                     </Anchor>
-                    {post.permalinkUrl ? (
-                      <Anchor href={post.permalinkUrl} target="_blank" rel="noopener noreferrer" size="xs" display="block">
-                        {t('socialInsights.topPosts.open')}
-                      </Anchor>
-                    ) : null}
+                    <Group gap="xs" mt={4}>
+                      <Badge
+                        variant="light"
+                        tt="none"
+                        className="insights-badge"
+                        color={post.group === 'bilingual' ? 'grape' : 'blue'}
+                        title={t('socialInsights.topPosts.language')}
+                      >
+                        {t(`socialInsights.language.${post.group}`)}
+                      </Badge>
+                      {post.permalinkUrl ? (
+                        <Anchor href={post.permalinkUrl} target="_blank" rel="noopener noreferrer" size="xs">
+                          {t('socialInsights.topPosts.open')}
+                        </Anchor>
+                      ) : null}
+                    </Group>
                   </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" tt="none" className="insights-badge" color={post.group === 'bilingual' ? 'grape' : 'blue'}>
-                      {t(`socialInsights.language.${post.group}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.instant(post.publishedAt, timeZone)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.instant(post.publishedAt, timeZone, 'short')}</Table.Td>
                   {POST_INSIGHT_METRICS.map((metric) => (
                     <Table.Td key={metric} ta="end" fw={metric === sort ? 700 : undefined}>
                       {format.number(post.values[metric])}
