@@ -33,8 +33,8 @@ export const INBOX_POST_WINDOW_DAYS = 14;
 export const INBOX_POSTS_PER_RUN = 100;
 /** Each post is read again from this long before its newest stored comment. */
 export const INBOX_SINCE_OVERLAP_MS = 60 * 60_000;
-/** Characters of a post kept beside its comments to say which post they are on. */
-const EXCERPT_CHARACTERS = 160;
+/** Characters of a post kept beside its comments to say which post they are on (enough for both languages of a short bilingual post). */
+const EXCERPT_CHARACTERS = 400;
 const DAY = 86_400_000;
 
 export interface CommentSyncOptions {
@@ -53,9 +53,15 @@ export interface ChannelSyncReport {
   error?: ChannelError;
 }
 
+/** The post's first words, paragraph by paragraph (a bilingual post keeps both languages, for the reader's to be shown). */
 function excerptOf(message: string): string {
-  const characters = Array.from(message.replace(/\s+/g, ' ').trim());
-  return characters.length > EXCERPT_CHARACTERS ? `${characters.slice(0, EXCERPT_CHARACTERS - 1).join('')}…` : characters.join('');
+  const paragraphs = message
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+  const characters = Array.from(paragraphs);
+  return characters.length > EXCERPT_CHARACTERS ? `${characters.slice(0, EXCERPT_CHARACTERS - 1).join('')}…` : paragraphs;
 }
 
 function rowOf(channel: SocialChannelRow, post: RemotePost, postId: string | undefined, comment: RemoteComment): CommentInsert {

@@ -12,6 +12,10 @@ import { useWorkspace } from '../../../app/workspace-context.js';
 import { errorMessage, fieldsFromApiError } from '../../../components/form-errors.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { type InboxComment, type InboxThread, newIdempotencyKey, useHandled, useHide, useReply } from './inbox-api.js';
+import { postExcerptIn, shorten } from './inbox-format.js';
+
+/** Characters of a post's excerpt shown beside a comment. */
+const EXCERPT_SHOWN = 120;
 
 /** Words of a failed action: Facebook's throttling said as "try again later" (the server's words promise a retry it only makes for posts). */
 function actionError(error: unknown, t: ReturnType<typeof useI18n>['t']): string {
@@ -51,7 +55,7 @@ function Reply({ comment }: { comment: InboxComment }) {
           <bdi>{author}</bdi>
         </Text>
         {comment.author.isPage ? (
-          <Badge size="xs" variant="light" color="teal.9">
+          <Badge size="xs" variant="outline" color="teal.9">
             {t('socialInbox.pageBadge')}
           </Badge>
         ) : null}
@@ -137,7 +141,7 @@ function ReplyBox({ thread, onDone }: { thread: InboxThread; onDone: () => void 
 }
 
 export function InboxThreadCard({ thread }: { thread: InboxThread }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { workspace, can, href } = useWorkspace();
   const when = useWhen();
   const hide = useHide(workspace.id);
@@ -147,7 +151,9 @@ export function InboxThreadCard({ thread }: { thread: InboxThread }) {
   const canEngage = can('social:engage');
   const error = hide.error ?? handled.error;
   const post = thread.post;
-  const excerpt = post.excerpt || t('socialInbox.post.untitled');
+  const line = postExcerptIn(post.excerpt, locale);
+  const excerpt = line ? shorten(line.text, EXCERPT_SHOWN) : t('socialInbox.post.untitled');
+  const excerptDir = line?.language === 'ar' ? 'rtl' : line ? 'ltr' : undefined;
   return (
     <Paper
       component="article"
@@ -182,15 +188,15 @@ export function InboxThreadCard({ thread }: { thread: InboxThread }) {
         <Text size="sm" c="dimmed">
           {t('socialInbox.post.on')}{' '}
           {post.postId ? (
-            <Anchor component={Link} href={href(`/social/posts/${post.postId}`)} size="sm" dir="auto">
+            <Anchor component={Link} href={href(`/social/posts/${post.postId}`)} size="sm" dir={excerptDir}>
               {excerpt}
             </Anchor>
           ) : post.permalinkUrl ? (
-            <Anchor href={post.permalinkUrl} target="_blank" rel="noreferrer" size="sm" dir="auto">
+            <Anchor href={post.permalinkUrl} target="_blank" rel="noreferrer" size="sm" dir={excerptDir}>
               {excerpt}
             </Anchor>
           ) : (
-            <bdi>{excerpt}</bdi>
+            <bdi dir={excerptDir}>{excerpt}</bdi>
           )}
         </Text>
         {thread.handled ? (

@@ -101,7 +101,10 @@ describe('the comments inbox', { timeout: 30_000 }, () => {
     expect(within(first).getByRole('link', { name: arabic.post.excerpt }).getAttribute('href')).toBe(
       `/w/${WORKSPACE_ID}/social/posts/${POST_ID}`,
     );
-    expect(within(second).getByRole('link', { name: french.post.excerpt }).getAttribute('href')).toBe('https://facebook.test/p/1002');
+    // A bilingual post is named by its paragraph in the reader's language.
+    const link = within(second).getByRole('link', { name: 'Inscriptions ouvertes pour le forum de l’ESS à Casablanca.' });
+    expect([link.getAttribute('href'), link.getAttribute('dir')]).toEqual(['https://facebook.test/p/1002', 'ltr']);
+    expect(within(first).getByRole('link', { name: arabic.post.excerpt }).getAttribute('dir')).toBe('rtl');
     const replies = within(first).getByRole('list', { name: '1 réponse' });
     expect(within(replies).getByText('Répondu par Samira Officer')).toBeTruthy();
     expect(within(replies).getByText('Page')).toBeTruthy();
@@ -137,7 +140,7 @@ describe('the comments inbox', { timeout: 30_000 }, () => {
     expect(JSON.parse(String(handled?.body))).toEqual({ handled: true });
 
     fireEvent.click(screen.getByText('Traités'));
-    fireEvent.click(screen.getByRole('combobox', { name: 'Langue' }));
+    fireEvent.click(screen.getByRole('combobox', { name: 'Langue du commentaire' }));
     fireEvent.click(await screen.findByRole('option', { name: 'العربية', hidden: true }));
     const lists = () => calls.filter((call) => call.url.pathname.endsWith('/social/inbox'));
     await waitFor(() => expect(lists().at(-1)?.url.searchParams.get('language')).toBe('ar'));

@@ -17,17 +17,13 @@ import { PageLoader } from '../../../components/page-loader.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { SocialNav } from '../social-nav.js';
 import { type InboxFilters, useInboxPages, useInboxPosts, useInboxStatus, useRefresh } from './inbox-api.js';
+import { postExcerptIn, shorten } from './inbox-format.js';
 import { InboxThreadCard } from './inbox-thread.js';
 
 const EXCERPT_IN_FILTER = 70;
 
-function shorten(text: string): string {
-  const characters = Array.from(text);
-  return characters.length > EXCERPT_IN_FILTER ? `${characters.slice(0, EXCERPT_IN_FILTER - 1).join('')}…` : text;
-}
-
 export function SocialInboxPage() {
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, locale, formatDate, formatNumber } = useI18n();
   const { workspace, can, href } = useWorkspace();
   const [state, setState] = useState<InboxState>('open');
   const [language, setLanguage] = useState<CommentLanguage | null>(null);
@@ -147,7 +143,7 @@ export function SocialInboxPage() {
           onChange={setPost}
           data={(posts.data?.items ?? []).map((item) => ({
             value: item.externalId,
-            label: `${shorten(item.excerpt || t('socialInbox.post.untitled'))} (${formatNumber(item.open)})`,
+            label: `${shorten(postExcerptIn(item.excerpt, locale)?.text ?? t('socialInbox.post.untitled'), EXCERPT_IN_FILTER)} (${formatNumber(item.open)})`,
           }))}
         />
       </SimpleGrid>
