@@ -177,7 +177,9 @@ describe('document page', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Choisir dans la médiathèque' }));
     fireEvent.click(await screen.findByTestId('document-picker-asset', {}, WAIT));
     await waitFor(() => expect(patches(calls).some((sent) => sent.cover?.imageAssetId === ASSET_ID)).toBe(true), WAIT);
-    const sent = patches(calls).find((update) => update.cover);
+    // The subtitle goes with the cover, or in an earlier autosave when typing paused long enough.
+    await waitFor(() => expect(patches(calls).some((sent) => sent.subtitle)).toBe(true), WAIT);
+    const sent = patches(calls).findLast((update) => update.subtitle);
     expect(sent.subtitle.fr).toEqual({ value: 'Note de plaidoyer 2026', status: 'draft' });
     expect(screen.getByRole('img', { name: 'Image de couverture choisie' }).getAttribute('src')).toContain(`/assets/${ASSET_ID}/thumbnail`);
   });
