@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacebookChannel } from '../../src/server/modules/social/channels/facebook/facebook-channel.js';
 import { channelFor } from '../../src/server/modules/social/channels/registry.js';
-import { socialChannels } from '../../src/server/modules/social/social.tables.js';
+import { socialChannels, socialComments } from '../../src/server/modules/social/social.tables.js';
 import type { InboxThread } from '../../src/shared/social/inbox.schema.js';
 import { faults } from '../fakes/graph-api/index.js';
 import { type InboxFixture, PAGE, startInboxFixture } from '../helpers/social-inbox-fixture.js';
@@ -109,6 +109,43 @@ describe('a lost answer', () => {
     expect(onPage).toHaveLength(1);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ externalId: onPage[0]?.id, replyState: 'sent', idempotencyKey });
+  });
+});
+
+describe('a process stopped mid-reply', () => {
+  it('leaves the reply "sending"; the sync takes it when it is on the page, says unknown when not', async () => {
+    const [thread, other] = [await openThread('fr'), await openThread('ar')];
+    const db = f.t.platform.database.db;
+    const longAgo = new Date(Date.now() - 20 * 60_000);
+    const pending = (target: InboxThread, message: string) => ({
+      workspaceId: f.workspaceId,
+      channelId: f.channelId,
+      postExternalId: target.post.externalId,
+      parentExternalId: target.externalId,
+      isFromPage: true,
+      message,
+      networkCreatedAt: longAgo,
+      activityAt: longAgo,
+      replyState: 'sending',
+      idempotencyKey: randomUUID(),
+      requestSentAt: longAgo,
+    });
+    await db.insert(socialComments).values([pending(thread, 'Réponse partie avant l’arrêt'), pending(other, 'رد لم يصل')]);
+    // The first one did reach the page before the process stopped.
+    const made = f.fake.simulateComment(thread.post.externalId, {
+      message: 'Réponse partie avant l’arrêt',
+      fromName: 'AlterMed',
+      fromId: PAGE,
+      parentId: thread.externalId ?? '',
+    });
+    await f.sync();
+    const rows = await f.rows();
+    expect(rows.filter((row) => row.message === 'Réponse partie avant l’arrêt')).toEqual([
+      expect.objectContaining({ replyState: 'sent', externalId: made.id }),
+    ]);
+    expect(rows.filter((row) => row.message === 'رد لم يصل')).toEqual([
+      expect.objectContaining({ replyState: 'unknown', externalId: null }),
+    ]);
   });
 });
 

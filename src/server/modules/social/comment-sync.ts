@@ -15,6 +15,7 @@ import { ChannelError, type RemoteComment, type RemotePost } from './channels/ch
 import {
   adoptPendingReply,
   type CommentInsert,
+  expireSendingReplies,
   findChannelsToSync,
   findNewestCommentTimes,
   findPostIdsByExternalId,
@@ -35,6 +36,8 @@ export const INBOX_POSTS_PER_RUN = 100;
 export const INBOX_SINCE_OVERLAP_MS = 60 * 60_000;
 /** Characters of a post kept beside its comments to say which post they are on (enough for both languages of a short bilingual post). */
 const EXCERPT_CHARACTERS = 400;
+/** A reply still `sending` after this long lost its process mid-call: it becomes `unknown`. */
+export const SENDING_EXPIRES_MS = 10 * 60_000;
 const DAY = 86_400_000;
 
 export interface CommentSyncOptions {
@@ -199,6 +202,8 @@ export function createCommentSync(platform: Platform, options: CommentSyncOption
       if (error instanceof ChannelError) return stopWith(channel, report, error);
       throw error;
     }
+    // Read through: a reply still `sending` this long after its request was not found on the page.
+    await expireSendingReplies(db, channel.id, new Date(now().getTime() - SENDING_EXPIRES_MS));
     await recordSyncState(db, { channelId: channel.id, workspaceId: channel.workspaceId, at: now(), errorKind: null, notBefore: null });
     return report;
   }

@@ -201,6 +201,23 @@ export async function setReplyState(db: DbOrTransaction, id: string, state: 'unk
   await db.update(socialComments).set({ replyState: state, updatedAt: sql`now()` }).where(eq(socialComments.id, id));
 }
 
+/** Replies still `sending` long after their request (the process stopped mid-call) are said unknown: the sync finds them if they exist. */
+export async function expireSendingReplies(db: DbOrTransaction, channelId: string, sentBefore: Date): Promise<number> {
+  const rows = await db
+    .update(socialComments)
+    .set({ replyState: 'unknown', updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(socialComments.channelId, channelId),
+        eq(socialComments.replyState, 'sending'),
+        isNull(socialComments.externalId),
+        sql`${socialComments.requestSentAt} < ${sentBefore.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning({ id: socialComments.id });
+  return rows.length;
+}
+
 /** A reply the network certainly refused: nothing exists on the page, so nothing stays here. */
 export async function deleteReply(db: DbOrTransaction, id: string) {
   await db.delete(socialComments).where(and(eq(socialComments.id, id), isNull(socialComments.externalId)));

@@ -44,10 +44,13 @@ function CommentText({ comment }: { comment: InboxComment }) {
   );
 }
 
-function Reply({ comment }: { comment: InboxComment }) {
+function Reply({ comment, canEngage }: { comment: InboxComment; canEngage: boolean }) {
   const { t } = useI18n();
+  const { workspace } = useWorkspace();
   const when = useWhen();
+  const hide = useHide(workspace.id);
   const author = comment.author.name || t('socialInbox.anonymous');
+  const canHide = canEngage && !comment.author.isPage && comment.externalId !== null;
   return (
     <Stack component="li" gap={2} data-testid="inbox-reply" aria-label={t('socialInbox.reply.label', { author })}>
       <Group gap="xs">
@@ -67,7 +70,22 @@ function Reply({ comment }: { comment: InboxComment }) {
             {t('socialInbox.hiddenBadge')}
           </Badge>
         ) : null}
+        {canHide ? (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            loading={hide.isPending}
+            onClick={() => hide.mutate({ commentId: comment.id, hidden: !comment.isHidden })}
+          >
+            {comment.isHidden ? t('socialInbox.unhide') : t('socialInbox.hide')}
+          </Button>
+        ) : null}
       </Group>
+      {hide.error ? (
+        <Text size="xs" c="red.9" role="alert">
+          {actionError(hide.error, t)}
+        </Text>
+      ) : null}
       <CommentText comment={comment} />
       {comment.reply?.state === 'sent' && comment.reply.sentByName ? (
         <Text size="xs" c="dimmed">
@@ -217,7 +235,7 @@ export function InboxThreadCard({ thread }: { thread: InboxThread }) {
             style={{ listStyle: 'none', borderInlineStart: '3px solid var(--mantine-color-gray-3)' }}
           >
             {thread.replies.map((comment) => (
-              <Reply key={comment.id} comment={comment} />
+              <Reply key={comment.id} comment={comment} canEngage={canEngage} />
             ))}
           </Stack>
         ) : null}

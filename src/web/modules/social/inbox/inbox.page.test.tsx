@@ -53,7 +53,18 @@ const french: InboxThread = {
     excerpt: 'Inscriptions ouvertes pour le forum de l’ESS à Casablanca.',
     permalinkUrl: 'https://facebook.test/p/1002',
   },
-  replies: [],
+  replies: [
+    {
+      id: '71717171-7171-4717-8717-717171717171',
+      externalId: '1002_2004',
+      author: { name: 'Sophie Garnier', externalId: '30006', isPage: false },
+      message: 'Moi aussi je voudrais savoir.',
+      language: 'fr',
+      createdAt: '2026-10-02T11:00:00.000Z',
+      isHidden: false,
+      reply: null,
+    },
+  ],
 };
 
 const status: InboxStatus = {
@@ -82,6 +93,7 @@ function show(role: 'officer' | 'viewer' = 'officer', answers: { page?: InboxPag
       if (path.endsWith('/inbox/posts')) return { body: { items: [{ ...arabic.post, threads: 1, open: 1 }] } };
       if (path.endsWith('/inbox/status')) return { body: answers.status ?? status };
       if (path.endsWith('/replies')) return { status: 201, body: arabic };
+      if (path.endsWith('/hide')) return { body: french };
       if (path.endsWith('/handled')) return { body: { ...french, handled: { at: '2026-10-02T12:00:00.000Z', byName: 'Admin' } } };
       return undefined;
     },
@@ -131,7 +143,7 @@ describe('the comments inbox', { timeout: 30_000 }, () => {
     expect(new Set(bodies.map((body) => body.idempotencyKey)).size).toBe(1);
   });
 
-  it('marks a thread handled, and filters by state and language', async () => {
+  it('marks a thread handled, hides a person’s reply, and filters by state and language', async () => {
     const { calls } = show();
     const [, second] = (await threads()) as [HTMLElement, HTMLElement];
     fireEvent.click(within(second).getByRole('button', { name: 'Marquer comme traité' }));
@@ -142,6 +154,10 @@ describe('the comments inbox', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByText('Traités'));
     fireEvent.click(screen.getByRole('combobox', { name: 'Langue du commentaire' }));
     fireEvent.click(await screen.findByRole('option', { name: 'العربية', hidden: true }));
+    // A person's reply inside the thread can be hidden by itself.
+    const reply = within(second).getByRole('listitem', { name: 'Réponse de Sophie Garnier' });
+    fireEvent.click(within(reply).getByRole('button', { name: 'Masquer' }));
+    await waitFor(() => expect(calls.some((call) => call.url.pathname.endsWith(`/comments/${french.replies[0]?.id}/hide`))).toBe(true));
     const lists = () => calls.filter((call) => call.url.pathname.endsWith('/social/inbox'));
     await waitFor(() => expect(lists().at(-1)?.url.searchParams.get('language')).toBe('ar'));
     expect(lists().at(-1)?.url.searchParams.get('state')).toBe('handled');
