@@ -8,9 +8,8 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, max, type SQL, sq
 import type { LocalizedText } from '../../../shared/localized-text.js';
 import type { CalendarDate } from '../../../shared/planning/calendar-date.js';
 import type { DbOrTransaction } from '../../platform/audit/audit.js';
-import type { Db } from '../../platform/db/database.js';
 import { campaigns } from '../planning/campaigns.tables.js';
-import type { SocialMetric } from './channels/channel.js';
+import { SOCIAL_METRICS, type SocialMetric } from './channels/channel.js';
 import { socialChannels, socialPageMetrics, socialPostMetrics, socialPosts, socialPublications } from './social.tables.js';
 
 /** The last day with a stored page figure of the channel, or undefined before the first sync. */
@@ -158,22 +157,21 @@ export interface PeriodPublication {
   values: Partial<Record<SocialMetric, number>>;
 }
 
+/** The metrics a post has (the page's followers are not a post's). */
+const POST_METRICS = SOCIAL_METRICS.filter((metric) => metric !== 'followers');
+
 /**
  * The publications published in [start, end) (instants) on the channels in scope, each with its
- * latest figure of every metric ever read (a metric the network retired keeps its last value).
+ * latest figure of every metric ever read (a metric the network retired keeps its last value). Each
+ * latest figure is one backward probe of the (publication, metric, day) index: a year of daily
+ * readings costs no more than one.
  */
-export async function findPeriodPublications(
-  db: Db,
-  input: { workspaceId: string; channelId?: string; start: Date; end: Date },
-): Promise<PeriodPublication[]> {
-  const scope = and(
-    eq(socialPublications.workspaceId, input.workspaceId),
-    gte(socialPublications.publishedAt, input.start),
-    lt(socialPublications.publishedAt, input.end),
-    isNotNull(socialPublications.externalPostId),
-    input.channelId ? eq(socialPublications.channelId, input.channelId) : undefined,
-  );
-  const publications = await db
+export function periodPublicationsQuery(db: DbOrTransaction, input: { workspaceId: string; channelId?: string; start: Date; end: Date }) {
+  const latest = (metric: SocialMetric) =>
+    sql<string | null>`(select ${socialPostMetrics.value} from ${socialPostMetrics}
+      where ${socialPostMetrics.publicationId} = ${socialPublications.id} and ${socialPostMetrics.metric} = ${metric}
+      order by ${socialPostMetrics.capturedOn} desc limit 1)`;
+  return db
     .select({
       id: socialPublications.id,
       postId: socialPublications.postId,
@@ -184,36 +182,46 @@ export async function findPeriodPublications(
       campaignId: socialPosts.campaignId,
       campaignTitle: campaigns.title,
       text: socialPosts.text,
+      latest: sql<Record<string, number | null>>`jsonb_build_object(${sql.join(
+        POST_METRICS.map((metric) => sql`${metric}::text, ${latest(metric)}`),
+        sql`, `,
+      )})`,
     })
     .from(socialPublications)
     .innerJoin(socialPosts, eq(socialPosts.id, socialPublications.postId))
     .leftJoin(campaigns, eq(campaigns.id, socialPosts.campaignId))
-    .where(scope)
+    .where(
+      and(
+        eq(socialPublications.workspaceId, input.workspaceId),
+        gte(socialPublications.publishedAt, input.start),
+        lt(socialPublications.publishedAt, input.end),
+        isNotNull(socialPublications.externalPostId),
+        input.channelId ? eq(socialPublications.channelId, input.channelId) : undefined,
+      ),
+    )
     .orderBy(desc(socialPublications.publishedAt), asc(socialPublications.id));
-  if (publications.length === 0) return [];
-  const latest = await db
-    .selectDistinctOn([socialPostMetrics.publicationId, socialPostMetrics.metric], {
-      publicationId: socialPostMetrics.publicationId,
-      metric: socialPostMetrics.metric,
-      value: socialPostMetrics.value,
-    })
-    .from(socialPostMetrics)
-    .innerJoin(socialPublications, eq(socialPublications.id, socialPostMetrics.publicationId))
-    .where(scope)
-    .orderBy(socialPostMetrics.publicationId, socialPostMetrics.metric, desc(socialPostMetrics.capturedOn));
-  const valuesOf = new Map<string, Partial<Record<SocialMetric, number>>>();
-  for (const row of latest) {
-    const values = valuesOf.get(row.publicationId) ?? {};
-    values[row.metric as SocialMetric] = Number(row.value);
-    valuesOf.set(row.publicationId, values);
-  }
-  return publications.map((row) => ({
-    ...row,
-    publishedAt: row.publishedAt as Date,
-    campaignTitle: (row.campaignTitle as LocalizedText | null) ?? null,
-    text: row.text as LocalizedText,
-    values: valuesOf.get(row.id) ?? {},
-  }));
+}
+
+/** The period's publications with their latest figures (see periodPublicationsQuery). */
+export async function findPeriodPublications(
+  db: DbOrTransaction,
+  input: { workspaceId: string; channelId?: string; start: Date; end: Date },
+): Promise<PeriodPublication[]> {
+  const rows = await periodPublicationsQuery(db, input);
+  return rows.map(({ latest: values, ...row }) => {
+    const figures: Partial<Record<SocialMetric, number>> = {};
+    for (const metric of POST_METRICS) {
+      const value = values[metric];
+      if (value !== null && value !== undefined) figures[metric] = Number(value);
+    }
+    return {
+      ...row,
+      publishedAt: row.publishedAt as Date,
+      campaignTitle: (row.campaignTitle as LocalizedText | null) ?? null,
+      text: row.text as LocalizedText,
+      values: figures,
+    };
+  });
 }
 
 /** The ids of `channelIds` that are this workspace's (a filter naming another workspace's page finds nothing). */
