@@ -50,13 +50,16 @@ describe('moving a post from the calendar', () => {
     const entry = await entryOf(id, '2032-03-01', '2032-03-31');
     expect(entry.move).toEqual({ path: `/api/workspaces/${f.workspaceId}/social/posts/${id}/reschedule`, permission: 'social:publish' });
     expect(CalendarEntrySchema.parse(entry).move?.permission).toBe('social:publish');
+    // Its day and time on the workspace's clock, as the server reads them (browsers' time-zone data may differ).
+    expect(entry.wallClock).toEqual({ date: '2032-03-09', time: '18:30' });
 
     const moved = await f.t.request(f.officer, { method: 'POST', url: entry.move.path, payload: { date: '2032-03-12' } });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json().scheduledLocal).toEqual({ date: '2032-03-12', time: '18:30', timeZone: CASABLANCA });
     const timed = await f.t.request(f.officer, { method: 'POST', url: entry.move.path, payload: { date: '2032-03-13', time: '09:00' } });
     expect(timed.json().scheduledLocal).toEqual({ date: '2032-03-13', time: '09:00', timeZone: CASABLANCA });
-    expect((await entryOf(id, '2032-03-01', '2032-03-31')).start).toBe(timed.json().scheduledAt);
+    const after = await entryOf(id, '2032-03-01', '2032-03-31');
+    expect([after.start, after.wallClock]).toEqual([timed.json().scheduledAt, { date: '2032-03-13', time: '09:00' }]);
   });
 
   it('refuses the past with the server’s words in the reader’s language, and only to social:publish', async () => {

@@ -43,6 +43,11 @@ export interface CalendarEntry {
   link: string;
   /** The entry can be moved (drag, "move to…"); absent when it cannot (published, done…). */
   move?: CalendarEntryMove;
+  /**
+   * A timed entry's start on the workspace's clock, as the server reads it: views date and label it
+   * with this rather than the browser's own time-zone data, which may be older or newer.
+   */
+  wallClock?: { date: CalendarDate; time: string };
 }
 
 /**
@@ -117,7 +122,10 @@ export const CalendarEntrySchema = z.object({
   isEstimated: z.boolean().optional(),
   countries: z.array(z.string()).optional(),
   link: z.string(),
-  move: z.object({ path: z.string().startsWith('/api/'), permission: z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]]) }).optional(),
+  wallClock: z.object({ date: z.string(), time: z.string() }).optional(),
+  move: z
+    .object({ path: z.string().startsWith('/api/'), permission: z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]]) })
+    .optional(),
 });
 
 export const CalendarSchema = z.object({

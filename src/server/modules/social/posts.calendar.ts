@@ -8,6 +8,7 @@
 import type { LocalizedText } from '../../../shared/localized-text.js';
 import type { CalendarEntry } from '../../../shared/planning/calendar.schema.js';
 import { addDays, zonedDateTimeToInstant } from '../../../shared/planning/calendar-date.js';
+import { localDateTimeAt } from '../../../shared/social/posts.schema.js';
 import { registerCalendarSource } from '../planning/calendar.sources.js';
 import { displayStatusOf } from './posts.presenter.js';
 import { findPlanChannelIdsOfKind, findPostsInRange } from './posts.repo.js';
@@ -50,6 +51,7 @@ registerCalendarSource({
           channelIds,
           status: displayStatusOf(post.status, null),
           link: `/w/${workspaceId}/social/posts/${post.id}`,
+          wallClock: localDateTimeAt(at, timeZone),
           // Only a post still waiting to go out moves (the drag, "move to…"); the endpoint keeps its time of day.
           ...(post.status === 'scheduled'
             ? { move: { path: `/api/workspaces/${workspaceId}/social/posts/${post.id}/reschedule`, permission: 'social:publish' as const } }

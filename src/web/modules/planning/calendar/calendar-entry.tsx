@@ -10,7 +10,7 @@ import { type LocalizedText, pickLocalized } from '../../../../shared/localized-
 import type { CalendarEntry } from '../../../../shared/planning/calendar.schema.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { kindLabel, statusLabel } from './calendar-format.js';
-import { wallTimeOf } from './calendar-move.js';
+import { wallClockOfEntry } from './calendar-move.js';
 import { useCalendarMoves } from './calendar-move-context.js';
 import { MovePopover } from './move-popover.js';
 
@@ -19,7 +19,7 @@ export function CalendarEntryLink({ entry, languages }: { entry: CalendarEntry; 
   const moves = useCalendarMoves();
   const title = pickLocalized(entry.title as LocalizedText, locale, languages);
   const isMovable = moves.canMove(entry);
-  const time = entry.allDay ? undefined : wallTimeOf(entry.start, moves.timeZone);
+  const time = wallClockOfEntry(entry, moves.timeZone).time;
   const shownTime = time ? formatDate(new Date(`1970-01-01T${time}:00Z`), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }) : '';
   const details = [
     kindLabel(t, entry.kind),
@@ -52,8 +52,8 @@ export function CalendarEntryLink({ entry, languages }: { entry: CalendarEntry; 
     >
       {entry.isEstimated ? <span aria-hidden="true">≈ </span> : null}
       {shownTime ? (
-        <span className="tawasul-cal-entry-time" dir="ltr">
-          {shownTime}{' '}
+        <span className="tawasul-cal-entry-time">
+          {shownTime}
         </span>
       ) : null}
       <span lang={title?.language} dir={title ? directionOf(title.language) : undefined} className="tawasul-cal-entry-title">

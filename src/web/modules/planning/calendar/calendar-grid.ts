@@ -76,9 +76,17 @@ export function entryDayOf(value: string, isAllDay: boolean, timeZone: string): 
   return isAllDay ? value.slice(0, 10) : calendarDateAt(new Date(value), timeZone);
 }
 
+/** The first and last days an entry covers: the server's wall clock when it gave one, else `timeZone`'s. */
+export function entryDays(entry: CalendarEntry, timeZone: string): { first: CalendarDate; last: CalendarDate } {
+  const first = entry.wallClock?.date ?? entryDayOf(entry.start, entry.allDay, timeZone);
+  const last = entry.end === entry.start ? first : entryDayOf(entry.end, entry.allDay, timeZone);
+  return { first, last: isBefore(last, first) ? first : last };
+}
+
 /** Whether an entry covers `date` in `timeZone`. */
 export function coversDay(entry: CalendarEntry, date: CalendarDate, timeZone: string): boolean {
-  return !isBefore(date, entryDayOf(entry.start, entry.allDay, timeZone)) && !isAfter(date, entryDayOf(entry.end, entry.allDay, timeZone));
+  const { first, last } = entryDays(entry, timeZone);
+  return !isBefore(date, first) && !isAfter(date, last);
 }
 
 /** Entries of each day of `days`, keeping the given order. */

@@ -69,7 +69,11 @@ export function CalendarMovesProvider({ timeZone, children }: { timeZone: string
       timeZone,
       canMove: (entry) => isMovable(entry, can),
       dragged,
-      setDragged,
+      setDragged: (entry) => {
+        // A new drag starts afresh: the last move's message would describe another entry.
+        if (entry) setOutcome(undefined);
+        setDragged(entry);
+      },
       moveTo: (entry, target) => {
         const move = planMove(entry, target, timeZone);
         if (move && entry.move) mutation.mutate({ entry, move });
@@ -88,17 +92,23 @@ export function useDropTarget(target: MoveTarget) {
   const [isOver, setIsOver] = useState(false);
   const dragged = moves.dragged;
   const isActive = Boolean(dragged && moves.canMove(dragged));
+  const accept = (event: React.DragEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
+    setIsOver(true);
+  };
   return {
     isOver: isActive && isOver,
     props: isActive
       ? {
-          onDragOver: (event: React.DragEvent) => {
-            event.preventDefault();
-            event.stopPropagation();
-            if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
-            setIsOver(true);
+          // Both enter and over accept the drop (browsers fire "over" on a timer; "enter" comes first).
+          onDragEnter: accept,
+          onDragOver: accept,
+          onDragLeave: (event: React.DragEvent) => {
+            // Passing onto a child (a slot's label, an entry) is not leaving.
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setIsOver(false);
           },
-          onDragLeave: () => setIsOver(false),
           onDrop: (event: React.DragEvent) => {
             event.preventDefault();
             event.stopPropagation();

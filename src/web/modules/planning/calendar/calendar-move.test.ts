@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEntry } from '../../../../shared/planning/calendar.schema.js';
 import { hasPermission } from '../../../../shared/roles.js';
+import { entriesByDay } from './calendar-grid.js';
 import { isMovable, planMove, wallClockOfEntry, wallTimeOf, withMove } from './calendar-move.js';
 
 const PARIS = 'Europe/Paris';
@@ -33,10 +34,33 @@ describe('moving a calendar entry', () => {
     expect(wallTimeOf('2031-07-09T16:00:00.000Z', PARIS)).toBe('18:00');
   });
 
+  it('trusts the server’s reading of the wall clock over the browser’s time-zone data', () => {
+    // A browser whose time-zone data is a year off would read 09:00Z as 09:00 in Casablanca; the server says 10:00.
+    const entry = post('2031-11-04T09:00:00.000Z', { wallClock: { date: '2031-11-04', time: '10:00' } });
+    expect(wallClockOfEntry(entry, 'UTC')).toEqual({ date: '2031-11-04', time: '10:00' });
+    expect(
+      entriesByDay(
+        [post('2031-11-04T23:30:00.000Z', { wallClock: { date: '2031-11-05', time: '00:30' } })],
+        ['2031-11-04', '2031-11-05'],
+        'UTC',
+      ).get('2031-11-05'),
+    ).toHaveLength(1);
+    const move = planMove(entry, { date: '2031-11-06' }, 'UTC');
+    expect(move?.wallClock).toEqual({ date: '2031-11-06', time: '10:00' });
+    expect(withMove([entry], entry, move as NonNullable<typeof move>)[0]?.wallClock).toEqual({ date: '2031-11-06', time: '10:00' });
+    // Dropped on its own day and time as the server reads them: nothing to do.
+    expect(planMove(entry, { date: '2031-11-04', time: '10:00' }, 'UTC')).toBeUndefined();
+  });
+
   it('month view: another day keeps the time of day, across the change to summer time', () => {
     // Friday 28 March 2031, 10:00 in Paris (UTC+1) → Monday 31 March, after the change: still 10:00, now UTC+2.
     const move = planMove(post('2031-03-28T09:00:00.000Z'), { date: '2031-03-31' }, PARIS);
-    expect(move).toEqual({ request: { date: '2031-03-31' }, start: '2031-03-31T08:00:00.000Z', end: '2031-03-31T08:00:00.000Z' });
+    expect(move).toEqual({
+      request: { date: '2031-03-31' },
+      start: '2031-03-31T08:00:00.000Z',
+      end: '2031-03-31T08:00:00.000Z',
+      wallClock: { date: '2031-03-31', time: '10:00' },
+    });
   });
 
   it('week view and "move to…": a day and a time, the entry’s length kept', () => {

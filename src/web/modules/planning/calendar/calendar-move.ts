@@ -20,6 +20,8 @@ export interface PlannedMove {
   /** Where the entry shows until the server answers. */
   start: string;
   end: string;
+  /** A timed entry's new day and time on the workspace's clock. */
+  wallClock?: { date: CalendarDate; time: string };
 }
 
 /** The hours offered as drop slots in the week view while dragging (the popover takes any minute). */
@@ -43,10 +45,11 @@ export function wallTimeOf(instant: string, timeZone: string): string {
   return `${parts.hour ?? '00'}:${parts.minute ?? '00'}`;
 }
 
-/** The day and time of an entry's start on the workspace's clock (all-day: its day, no time). */
+/** The day and time of an entry's start on the workspace's clock (all-day: its day, no time); the server's reading first. */
 export function wallClockOfEntry(entry: CalendarEntry, timeZone: string): MoveTarget {
-  const date = entryDayOf(entry.start, entry.allDay, timeZone);
-  return entry.allDay ? { date } : { date, time: wallTimeOf(entry.start, timeZone) };
+  if (entry.allDay) return { date: entry.start.slice(0, 10) };
+  if (entry.wallClock) return { ...entry.wallClock };
+  return { date: entryDayOf(entry.start, false, timeZone), time: wallTimeOf(entry.start, timeZone) };
 }
 
 /**
@@ -69,10 +72,15 @@ export function planMove(entry: CalendarEntry, target: MoveTarget, timeZone: str
     request: target.time ? { date: target.date, time: target.time } : { date: target.date },
     start: start.toISOString(),
     end: new Date(start.getTime() + length).toISOString(),
+    wallClock: { date: target.date, time },
   };
 }
 
 /** The entries with `entry` shown at its planned place (until the server confirms or refuses). */
 export function withMove(entries: readonly CalendarEntry[], entry: CalendarEntry, move: PlannedMove): CalendarEntry[] {
-  return entries.map((item) => (item.kind === entry.kind && item.id === entry.id ? { ...item, start: move.start, end: move.end } : item));
+  return entries.map((item) =>
+    item.kind === entry.kind && item.id === entry.id
+      ? { ...item, start: move.start, end: move.end, ...(move.wallClock ? { wallClock: move.wallClock } : {}) }
+      : item,
+  );
 }
