@@ -9,6 +9,7 @@ import { newsletterSendScenario } from './newsletter-send.bench.js';
 import { newsletterStatsScenario } from './newsletter-stats.bench.js';
 import { orgListScenario } from './org-list.bench.js';
 import { note } from './report.js';
+import { socialInsightsScenario } from './social-insights.bench.js';
 import { studioScenario } from './studio.bench.js';
 
 export interface Scenario {
@@ -27,6 +28,7 @@ const SCENARIOS: Scenario[] = [
   newsletterSendScenario,
   newsletterStatsScenario,
   studioScenario,
+  socialInsightsScenario,
 ];
 
 const prefix = process.argv[2] ?? '';
