@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.js';
 import { MODULE_JOBS } from './module-jobs.js';
-import { startGraphSandbox } from './modules/social/channels/sandbox.js';
+import { type GraphSandbox, startGraphSandbox } from './modules/social/channels/sandbox.js';
 import type { Config } from './platform/config.js';
 import { createPlatform, type Platform } from './platform/platform.js';
 
@@ -14,6 +14,8 @@ export interface RunningServer {
   app: FastifyInstance;
   platform: Platform;
   url: string;
+  /** The demo's sandbox Facebook page, when it runs one. */
+  graphSandbox?: GraphSandbox;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startServer(config: Config, options: { log?: (line: string
     app,
     platform,
     url,
+    graphSandbox: sandbox,
     async stop() {
       await app.close();
       await platform.close();

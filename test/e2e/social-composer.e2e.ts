@@ -4,18 +4,25 @@
  * studio's social card (rendered into the library by the server), sees it counted and previewed as
  * Facebook will show it (one card together, one per language), saves and submits it; the reviewer
  * approves it; the officer schedules it at a time of the workspace's clock. Composer and list are then
- * seen in Arabic (mirrored, letters joined) and French, screenshotted, and pass axe-core.
+ * seen in Arabic (mirrored, letters joined) and French, screenshotted, and pass axe-core. Then the
+ * journey goes on: the post is on the calendar, goes out to the sandbox page when its time comes
+ * (the clock moved by rewriting its time), someone comments on it there, and the officer answers in
+ * Arabic from the comments inbox.
  */
 import path from 'node:path';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
+import { socialComments, socialPosts, socialPublications } from '../../src/server/modules/social/social.tables.js';
 import { type E2eContext, expectAccessible, SCREENSHOT_DIR, screenshot, startE2e } from './e2e-harness.js';
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 250 });
 
 const ARABIC = 'يسرّ اتحاد AlterMed دعوتكم إلى السوق التضامني في الدار البيضاء.\nمنتجات 30 تعاونية بأسعار عادلة.';
 const FRENCH = 'AlterMed vous invite au marché solidaire de Casablanca.\nLes produits de 30 coopératives, à prix justes.';
+const QUESTION = 'Est-ce que le marché est ouvert le dimanche ?';
+const ANSWER = 'نعم، السوق مفتوح يوم الأحد من العاشرة صباحًا إلى السادسة مساءً. مرحبًا بكم!';
 
 describe('social post composer', () => {
   let e2e: E2eContext;
@@ -174,4 +181,57 @@ describe('social post composer', () => {
     await screenshot(page, 'social-posts-list-fr');
     await expectAccessible(page, 'social posts list (fr)');
   });
+
+  it('is on the calendar, goes out to the sandbox page when due, and a comment on it is answered in Arabic from the inbox', async () => {
+    const page = contexts[0]?.pages()[0] as Page;
+    await switchLanguage(page, 'fr');
+    const postId = postUrl.split('/').at(-1) ?? '';
+    const db = e2e.server.platform.database.db;
+    const [scheduled] = await db.select().from(socialPosts).where(eq(socialPosts.id, postId));
+    const day = scheduled?.scheduledAt?.toISOString().slice(0, 10) ?? '';
+    await page.goto(`${workspaceUrl(page)}/calendar?view=week&date=${day}`);
+    await eventually(() => page.getByTestId('calendar-week').locator(`a[href$="${postId}"]`).count()).toBe(1);
+
+    // Its time comes: the publisher (a job every minute in the app's process) sends it to the page.
+    await db
+      .update(socialPosts)
+      .set({ scheduledAt: new Date(Date.now() - 60_000) })
+      .where(eq(socialPosts.id, postId));
+    await page.goto(postUrl);
+    const panel = page.getByRole('region', { name: 'Programmation et publication' });
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return panel.locator('[data-status]').getAttribute('data-status');
+        },
+        { timeout: 150_000, interval: 5_000 },
+      )
+      .toBe('published');
+    const [publication] = await db
+      .select()
+      .from(socialPublications)
+      .where(and(eq(socialPublications.postId, postId), isNotNull(socialPublications.externalPostId)));
+    const remoteId = publication?.externalPostId ?? '';
+    const onPage = e2e.server.graphSandbox?.pagePosts().find((post) => post.id === remoteId);
+    expect(onPage?.message).toContain(ARABIC.split('\n')[0]);
+    expect(onPage?.message).toContain(FRENCH.split('\n')[0]);
+
+    e2e.server.graphSandbox?.simulateComment(remoteId, { message: QUESTION, fromName: 'Nadia Benali' });
+    await page.goto(`${workspaceUrl(page)}/social/inbox`);
+    await page.getByRole('button', { name: 'Actualiser maintenant' }).click();
+    const thread = page.getByRole('article').filter({ hasText: QUESTION });
+    await eventually(() => thread.count()).toBe(1);
+    await thread.getByRole('button', { name: 'Répondre' }).click();
+    await thread.getByRole('textbox', { name: 'Votre réponse' }).fill(ANSWER);
+    await thread.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await eventually(() => thread.getByTestId('inbox-reply').filter({ hasText: ANSWER }).getByText('Répondu par').count()).toBe(1);
+    await screenshot(page, 'social-journey-inbox-reply-fr');
+    const [reply] = await db
+      .select()
+      .from(socialComments)
+      .where(and(eq(socialComments.message, ANSWER), eq(socialComments.replyState, 'sent'), isNotNull(socialComments.externalId)));
+    expect(reply?.externalId).toBeTruthy();
+    // The publisher looks for due posts once a minute.
+  }, 240_000);
 });

@@ -17,6 +17,10 @@ export interface GraphSandbox {
   /** The configuration to run with: Facebook pointed at the sandbox. */
   config: Config;
   url: string;
+  /** Someone from the public comments on one of the sandbox page's posts (the e2e's audience). */
+  simulateComment(postExternalId: string, input: { message: string; fromName: string }): void;
+  /** The sandbox page's posts as the fake stores them. */
+  pagePosts(): Array<{ id: string; message?: string }>;
   stop(): Promise<void>;
 }
 
@@ -53,6 +57,8 @@ export async function startGraphSandbox(config: Config): Promise<GraphSandbox | 
   return {
     config: pointedAt(config, fake.url, { appId: fake.appId, appSecret: fake.appSecret }),
     url: fake.url,
+    simulateComment: (postExternalId, input) => void fake.simulateComment(postExternalId, input),
+    pagePosts: () => fake.postsOf(SANDBOX_PAGE_ID),
     stop: () => fake.stop(),
   };
 }
