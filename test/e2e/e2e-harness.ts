@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations.
 import { buildWebIfNeeded } from '../../scripts/build-web-if-needed.mjs';
@@ -106,4 +106,21 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+}
+
+/** The demo admin signed in a new browser context with the given locale, on the workspace's first page. */
+export async function signInAsAdmin(
+  e2e: E2eContext,
+  locale: string,
+  options: { timeout?: number } = {},
+): Promise<{ context: BrowserContext; page: Page; workspaceUrl: string }> {
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+  const page = await context.newPage();
+  page.setDefaultTimeout(options.timeout ?? 15_000);
+  await page.goto(`${e2e.baseUrl}/app/sign-in`);
+  await page.locator('input[name="email"]').fill(ADMIN.email);
+  await page.locator('input[name="password"]').fill(ADMIN.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(/\/app\/w\/[^/]+\/organisations$/);
+  return { context, page, workspaceUrl: page.url().replace(/\/organisations$/, '') };
 }

@@ -13,19 +13,7 @@ import { users } from '../../src/server/platform/auth/auth.tables.js';
 import { workspaces } from '../../src/server/platform/platform.tables.js';
 import { localized } from '../../src/shared/localized-text.js';
 import { trackingFixture } from '../helpers/tracking-fixture.js';
-import { ADMIN, type E2eContext, expectAccessible, SCREENSHOT_DIR, screenshot, startE2e } from './e2e-harness.js';
-
-async function signIn(e2e: E2eContext, locale: string): Promise<{ context: BrowserContext; page: Page; workspaceUrl: string }> {
-  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${e2e.baseUrl}/app/sign-in`);
-  await page.locator('input[name="email"]').fill(ADMIN.email);
-  await page.locator('input[name="password"]').fill(ADMIN.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(/\/app\/w\/[^/]+\/organisations$/);
-  return { context, page, workspaceUrl: page.url().replace(/\/organisations$/, '') };
-}
+import { ADMIN, type E2eContext, expectAccessible, SCREENSHOT_DIR, screenshot, signInAsAdmin, startE2e } from './e2e-harness.js';
 
 /** An issue of the demo workspace that went out to 40 readers in three versions, with opens, clicks and bounces. */
 async function seedSentIssue(e2e: E2eContext, workspaceId: string): Promise<string> {
@@ -89,7 +77,7 @@ describe('newsletter settings and statistics', () => {
   });
 
   it('lets the admin set up sending in French: pace, tracking, DKIM, webhook and a manual bounce', async () => {
-    const { context, page, workspaceUrl } = await signIn(e2e, 'fr-FR');
+    const { context, page, workspaceUrl } = await signInAsAdmin(e2e, 'fr-FR', { timeout: 10_000 });
     contexts.push(context);
     await page.goto(`${workspaceUrl}/newsletter/settings`);
     await page.getByLabel('Nom de l’expéditeur').fill('AlterMed — ICOSI');
@@ -129,7 +117,7 @@ describe('newsletter settings and statistics', () => {
 
   it('shows the same screens in Arabic, mirrored, with URLs and addresses left to right', async () => {
     await e2e.server.platform.database.db.update(users).set({ locale: 'ar' }).where(eq(users.email, ADMIN.email));
-    const { context, page, workspaceUrl } = await signIn(e2e, 'ar-MA');
+    const { context, page, workspaceUrl } = await signInAsAdmin(e2e, 'ar-MA', { timeout: 10_000 });
     contexts.push(context);
     await page.goto(`${workspaceUrl}/newsletter/settings`);
     await expect.poll(() => page.locator('html').getAttribute('dir'), WAIT).toBe('rtl');

@@ -5,26 +5,14 @@
  * axe-core and are photographed.
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socialComments } from '../../src/server/modules/social/social.tables.js';
 import { users } from '../../src/server/platform/auth/auth.tables.js';
-import { ADMIN, type E2eContext, expectAccessible, screenshot, startE2e } from './e2e-harness.js';
+import { ADMIN, type E2eContext, expectAccessible, screenshot, signInAsAdmin, startE2e } from './e2e-harness.js';
 
 const WAIT = { timeout: 20_000 };
 const REPLY = 'شكرًا لكِ! التسجيل مفتوح حتى نهاية الشهر عبر الرابط في الصفحة 🌿';
-
-async function signIn(e2e: E2eContext, locale: string): Promise<{ context: BrowserContext; page: Page; workspaceUrl: string }> {
-  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${e2e.baseUrl}/app/sign-in`);
-  await page.locator('input[name="email"]').fill(ADMIN.email);
-  await page.locator('input[name="password"]').fill(ADMIN.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(/\/app\/w\/[^/]+\/organisations$/);
-  return { context, page, workspaceUrl: page.url().replace(/\/organisations$/, '') };
-}
 
 describe('comments inbox', () => {
   let e2e: E2eContext;
@@ -39,7 +27,7 @@ describe('comments inbox', () => {
   });
 
   it('shows the sandbox page’s comments in French and sends a reply in Arabic to the page', async () => {
-    const { context, page, workspaceUrl } = await signIn(e2e, 'fr-FR');
+    const { context, page, workspaceUrl } = await signInAsAdmin(e2e, 'fr-FR');
     contexts.push(context);
     await page.goto(`${workspaceUrl}/social/inbox`);
     await expect.poll(() => page.getByRole('heading', { name: 'Commentaires', level: 1 }).count(), WAIT).toBe(1);
@@ -70,7 +58,7 @@ describe('comments inbox', () => {
 
   it('shows the inbox in Arabic, mirrored, with Arabic plurals, and marks a thread handled', async () => {
     await e2e.server.platform.database.db.update(users).set({ locale: 'ar' }).where(eq(users.email, ADMIN.email));
-    const { context, page, workspaceUrl } = await signIn(e2e, 'ar-MA');
+    const { context, page, workspaceUrl } = await signInAsAdmin(e2e, 'ar-MA');
     contexts.push(context);
     await page.goto(`${workspaceUrl}/social/inbox`);
     await expect.poll(() => page.locator('html').getAttribute('dir'), WAIT).toBe('rtl');

@@ -9,21 +9,9 @@ import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/server/platform/auth/auth.tables.js';
-import { ADMIN, type E2eContext, expectAccessible, SCREENSHOT_DIR, screenshot, startE2e } from './e2e-harness.js';
+import { ADMIN, type E2eContext, expectAccessible, SCREENSHOT_DIR, screenshot, signInAsAdmin, startE2e } from './e2e-harness.js';
 
 const WAIT = { timeout: 20_000 };
-
-async function signIn(e2e: E2eContext, locale: string): Promise<{ context: BrowserContext; page: Page; workspaceUrl: string }> {
-  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${e2e.baseUrl}/app/sign-in`);
-  await page.locator('input[name="email"]').fill(ADMIN.email);
-  await page.locator('input[name="password"]').fill(ADMIN.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(/\/app\/w\/[^/]+\/organisations$/);
-  return { context, page, workspaceUrl: page.url().replace(/\/organisations$/, '') };
-}
 
 async function hideStickyHeader(page: Page): Promise<void> {
   await page.addStyleTag({ content: '.mantine-AppShell-header { visibility: hidden; }' });
@@ -52,7 +40,7 @@ describe('social insights', () => {
   });
 
   it('shows the sandbox page’s month in French: figures, curve, campaigns, languages, best posts', async () => {
-    const { context, page, workspaceUrl } = await signIn(e2e, 'fr-FR');
+    const { context, page, workspaceUrl } = await signInAsAdmin(e2e, 'fr-FR');
     contexts.push(context);
     await page.goto(`${workspaceUrl}/social/insights`);
     await expect.poll(() => page.getByRole('heading', { name: 'Statistiques de la page', level: 1 }).count(), WAIT).toBe(1);
@@ -85,7 +73,7 @@ describe('social insights', () => {
 
   it('shows the same page in Arabic, mirrored, time running from right to left', async () => {
     await e2e.server.platform.database.db.update(users).set({ locale: 'ar' }).where(eq(users.email, ADMIN.email));
-    const { context, page, workspaceUrl } = await signIn(e2e, 'ar-MA');
+    const { context, page, workspaceUrl } = await signInAsAdmin(e2e, 'ar-MA');
     contexts.push(context);
     await page.goto(`${workspaceUrl}/social/insights`);
     await expect.poll(() => page.locator('html').getAttribute('dir'), WAIT).toBe('rtl');
