@@ -61,7 +61,8 @@ describe('bounce webhook', () => {
     const other = await t.make.workspace();
     const secret = webhookPath.split('/').at(-1) as string;
     for (const url of [
-      `${webhookPath.slice(0, -1)}x`,
+      // The secret with its last character changed (to another one than it has).
+      `${webhookPath.slice(0, -1)}${webhookPath.endsWith('x') ? 'y' : 'x'}`,
       `/n/bounces/${other.id}/${secret}`,
       `/n/bounces/00000000-0000-4000-8000-000000000000/${secret}`,
       `/n/bounces/not-a-uuid/${secret}`,
