@@ -154,7 +154,8 @@ describe('the state and who may use it', () => {
       (await f.t.request(stranger, { method: 'GET', url: `/api/workspaces/${elsewhere.id}/social/channels/logins/${loginId}` })).statusCode,
     ).toBe(410);
     expect(
-      (await f.t.request(stranger, { method: 'GET', url: `/api/workspaces/${elsewhere.id}/social/channels/logins/${loginId}` })).json().code,
+      (await f.t.request(stranger, { method: 'GET', url: `/api/workspaces/${elsewhere.id}/social/channels/logins/${loginId}` })).json()
+        .code,
     ).toBe('LOGIN_EXPIRED');
     const theft = await f.t.request(stranger, {
       method: 'POST',

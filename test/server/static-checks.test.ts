@@ -12,16 +12,24 @@ function run(args: string[]) {
 }
 
 describe('static checks', () => {
-  it('type-checks', () => {
-    const result = run(['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
-    expect(result.output.trim().split('\n').slice(0, 20).join('\n')).not.toMatch(/error TS/);
-    expect(result.status).toBe(0);
-  }, CHECK_TIME_LIMIT);
+  it(
+    'type-checks',
+    () => {
+      const result = run(['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+      expect(result.output.trim().split('\n').slice(0, 20).join('\n')).not.toMatch(/error TS/);
+      expect(result.status).toBe(0);
+    },
+    CHECK_TIME_LIMIT,
+  );
 
-  it('passes Biome', () => {
-    const result = run(['node_modules/@biomejs/biome/bin/biome', 'ci', '--reporter=summary', '.']);
-    expect(result.status, result.output.slice(-3000)).toBe(0);
-  }, CHECK_TIME_LIMIT);
+  it(
+    'passes Biome',
+    () => {
+      const result = run(['node_modules/@biomejs/biome/bin/biome', 'ci', '--reporter=summary', '.']);
+      expect(result.status, result.output.slice(-3000)).toBe(0);
+    },
+    CHECK_TIME_LIMIT,
+  );
 
   it('reads configuration in one file and uses logical CSS only', () => {
     const result = run(['scripts/check-style.mjs']);

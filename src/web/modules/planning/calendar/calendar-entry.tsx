@@ -51,11 +51,7 @@ export function CalendarEntryLink({ entry, languages }: { entry: CalendarEntry; 
         : {})}
     >
       {entry.isEstimated ? <span aria-hidden="true">≈ </span> : null}
-      {shownTime ? (
-        <span className="tawasul-cal-entry-time">
-          {shownTime}
-        </span>
-      ) : null}
+      {shownTime ? <span className="tawasul-cal-entry-time">{shownTime}</span> : null}
       <span lang={title?.language} dir={title ? directionOf(title.language) : undefined} className="tawasul-cal-entry-title">
         {title?.value ?? '—'}
       </span>
