@@ -89,6 +89,13 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** CPU time a process has used so far (user + system), in seconds, from /proc. */
+function cpuSecondsOf(pid: number): number {
+  // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th, in clock ticks.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Resident set of a process in MiB: now (VmRSS) and its peak so far (VmHWM), from /proc. */
 function memoryOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -257,6 +264,7 @@ export const newsletterSendScenario: Scenario = {
       const started = performance.now();
       const workerPid = worker.pid as number;
       const atStart = memoryOf(workerPid);
+      const cpuAtStart = cpuSecondsOf(workerPid);
       let sampledPeak = atStart.rss;
       let firstMessageAt = 0;
       let lastNote = performance.now();
@@ -272,11 +280,13 @@ export const newsletterSendScenario: Scenario = {
       }
       const seconds = (performance.now() - started) / 1000;
       const memory = memoryOf(workerPid);
+      const workerCpu = cpuSecondsOf(workerPid) - cpuAtStart;
       await stop(worker);
       const engineRate = RECIPIENTS / seconds;
       note(
         `engine: ${RECIPIENTS} messages in ${seconds.toFixed(1)} s (first message after ${((firstMessageAt - started) / 1000).toFixed(1)} s of prepare); ` +
-          `worker (${databaseUrl ? 'PostgreSQL' : 'PGlite in the worker'}) RSS ${atStart.rss.toFixed(0)} MiB at start, peak ${memory.peak.toFixed(0)} MiB (sampled ${sampledPeak.toFixed(0)})`,
+          `worker (${databaseUrl ? 'PostgreSQL' : 'PGlite in the worker'}) RSS ${atStart.rss.toFixed(0)} MiB at start, peak ${memory.peak.toFixed(0)} MiB (sampled ${sampledPeak.toFixed(0)}); ` +
+          `worker CPU ${workerCpu.toFixed(1)} s (${((1000 * workerCpu) / RECIPIENTS).toFixed(2)} ms a message)`,
       );
 
       // The ceiling: the same messages through a bare pool with the same connection count.
