@@ -12,17 +12,15 @@ import type { Platform } from '../../platform/platform.js';
 import { type ChannelResolver, defaultChannelAccess } from './channel-access.js';
 import { markNeedsReconnection, reconnectionReasonOf } from './channel-status.js';
 import { ChannelError, type RemoteComment, type RemotePost } from './channels/channel.js';
+import { findChannelsToSync, findSyncState, recordSyncState } from './comment-sync.repo.js';
 import {
   adoptPendingReply,
   type CommentInsert,
   expireSendingReplies,
-  findChannelsToSync,
   findNewestCommentTimes,
   findPostIdsByExternalId,
   findStoredExternalIds,
-  findSyncState,
   linkCommentsToPosts,
-  recordSyncState,
   reopenThreads,
   upsertComments,
 } from './comments.repo.js';

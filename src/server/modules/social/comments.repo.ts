@@ -1,18 +1,11 @@
-/** Every query of the comments inbox and its sync (STYLE G5). Every inbox query is scoped by workspace. */
+/** Every query of the comments inbox and of reading comments into it (STYLE G5); sync state in comment-sync.repo.ts. Every inbox query is scoped by workspace. */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { InboxListQuery } from '../../../shared/social/inbox.schema.js';
 import type { DbOrTransaction } from '../../platform/audit/audit.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import type { Db } from '../../platform/db/database.js';
 import { type Cursor, countUpToCap } from '../../platform/db/pagination.js';
-import {
-  type SocialCommentRow,
-  type SocialCommentSyncRow,
-  socialChannels,
-  socialCommentSyncs,
-  socialComments,
-  socialPublications,
-} from './social.tables.js';
+import { type SocialCommentRow, socialChannels, socialComments, socialPublications } from './social.tables.js';
 
 export type CommentInsert = typeof socialComments.$inferInsert;
 export type ThreadRow = SocialCommentRow & { channelName: string; handledByName: string | null; sortKey: string };
@@ -362,45 +355,4 @@ export async function reopenThreads(db: DbOrTransaction, channelId: string, pare
       group by parent_external_id
     ) as latest
     where thread.channel_id = ${channelId} and thread.external_id = latest.parent_external_id`);
-}
-
-export async function findSyncState(db: DbOrTransaction, channelId: string): Promise<SocialCommentSyncRow | undefined> {
-  const [row] = await db.select().from(socialCommentSyncs).where(eq(socialCommentSyncs.channelId, channelId));
-  return row;
-}
-
-/** Records how a run ended: through (`syncedAt`), or stopped by `errorKind` (and throttled until `notBefore`). */
-export async function recordSyncState(
-  db: DbOrTransaction,
-  input: { channelId: string; workspaceId: string; at: Date; errorKind: string | null; notBefore: Date | null },
-) {
-  const state = {
-    attemptedAt: input.at,
-    lastErrorKind: input.errorKind,
-    notBefore: input.notBefore,
-    ...(input.errorKind === null ? { syncedAt: input.at } : {}),
-  };
-  await db
-    .insert(socialCommentSyncs)
-    .values({ channelId: input.channelId, workspaceId: input.workspaceId, ...state })
-    .onConflictDoUpdate({ target: socialCommentSyncs.channelId, set: state });
-}
-
-/** The workspace's channels (not disconnected) with where their sync stands. */
-export async function findWorkspaceSyncStates(db: Db, workspaceId: string) {
-  return db
-    .select({ channel: socialChannels, sync: socialCommentSyncs })
-    .from(socialChannels)
-    .leftJoin(socialCommentSyncs, eq(socialCommentSyncs.channelId, socialChannels.id))
-    .where(and(eq(socialChannels.workspaceId, workspaceId), ne(socialChannels.status, 'disconnected')))
-    .orderBy(asc(socialChannels.name), asc(socialChannels.id));
-}
-
-/** Channels whose comments the job reads: every connected one, of every workspace. */
-export async function findChannelsToSync(db: Db, workspaceId?: string) {
-  return db
-    .select()
-    .from(socialChannels)
-    .where(and(eq(socialChannels.status, 'connected'), workspaceId ? eq(socialChannels.workspaceId, workspaceId) : undefined))
-    .orderBy(asc(socialChannels.createdAt), asc(socialChannels.id));
 }

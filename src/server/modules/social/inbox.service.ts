@@ -29,6 +29,7 @@ import { ChannelError } from './channels/channel.js';
 import { findChannelById } from './channels.repo.js';
 import { appErrorOf } from './channels.service.js';
 import { type CommentSyncOptions, createCommentSync } from './comment-sync.js';
+import { findWorkspaceSyncStates } from './comment-sync.repo.js';
 import {
   countOpenThreads,
   deleteReply,
@@ -39,7 +40,6 @@ import {
   findReplies,
   findReplyByKey,
   findThread,
-  findWorkspaceSyncStates,
   insertReplyOnce,
   markReplySent,
   setCommentHidden,

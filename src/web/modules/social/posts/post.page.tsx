@@ -11,7 +11,7 @@
  */
 import { Alert, Anchor, Button, Grid, Group, Radio, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { type LocalizedText, pickLocalized } from '../../../../shared/localized-text.js';
 import type { LanguageMode } from '../../../../shared/social/compose-message.js';
@@ -22,7 +22,7 @@ import { ErrorAlert, fieldsFromApiError } from '../../../components/form-errors.
 import { LocalizedValue } from '../../../components/localized-value.js';
 import { PageLoader } from '../../../components/page-loader.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
-import { reviewQueryKey, useReview } from '../../review/review-api.js';
+import { reviewQueryKey } from '../../review/review-api.js';
 import { ReviewPanel } from '../../review/review-panel.js';
 import { SocialNav } from '../social-nav.js';
 import {
@@ -41,6 +41,7 @@ import { messageAt, PostLanguageFields } from './post-language-fields.js';
 import { PostLinkField } from './post-link-field.js';
 import { PostPhotosField } from './post-photos-field.js';
 import { PostPreview } from './post-preview.js';
+import { ReviewFollower } from './post-review-follower.js';
 import { PostSchedulePanel, PostStatusBadge } from './post-schedule-panel.js';
 import {
   createPost,
@@ -54,27 +55,6 @@ import {
   useChannels,
   usePost,
 } from './posts-api.js';
-
-/**
- * Follows the review panel's transitions (submit, approve, request changes…): they change what the
- * post's status reads, so the post is read again — its unsaved words stay in the draft.
- */
-function ReviewFollower({ post, onChanged }: { post: PostDetail; onChanged(post: PostDetail): void }) {
-  const { workspace } = useWorkspace();
-  const review = useReview(workspace.id, SOCIAL_POST_CONTENT_TYPE, post.id);
-  const reviewState = review.data?.state;
-  // The state last followed: a review query older than the post must not make it read the post again and again.
-  const followed = useRef(post.reviewState);
-  useEffect(() => {
-    if (!reviewState || reviewState === followed.current) return;
-    followed.current = reviewState;
-    if (reviewState === post.reviewState) return;
-    fetchPost(workspace.id, post.id)
-      .then(onChanged)
-      .catch(() => undefined);
-  }, [reviewState, post.reviewState, post.id, workspace.id, onChanged]);
-  return null;
-}
 
 /** Field paths the form shows beside a field; any other field message is listed under the alert. */
 const PLACED_FIELDS = /^(text|hashtags|firstComment)\.[a-z]{2}|^assetIds|^link|^channelId$|^campaignId$/;
