@@ -4,9 +4,10 @@
 // JavaScript in the temporary folder: every package import points at its file in node_modules, every
 // `import.meta.url` is the URL of the source file it was written in (migrations, catalogs, fonts and
 // templates are found beside the sources, as under tsx), and a source map points stack traces at the
-// TypeScript. tsx is registered once the bundle is loaded, for the TypeScript imported at run time
-// (template manifests): nothing loaded at start goes through its thread.
+// TypeScript. The template manifests, which the sources import at run time by path, are compiled in
+// too, so the worker runs without tsx (its loader thread alone holds ~35 MiB).
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,29 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ENTRY = path.join(ROOT, 'src/server/worker.ts');
+const MANIFESTS_MODULE = path.join(ROOT, 'src/server/platform/render/bundled-manifests.ts');
+const TEMPLATES_DIR = path.join(ROOT, 'templates/typst');
+
+/** `bundled-manifests.ts` becomes imports of every template's `manifest.ts`, as the registry finds them. */
+const bundledManifests = {
+  name: 'tawasul-bundled-manifests',
+  setup(build) {
+    build.onLoad({ filter: /bundled-manifests\.ts$/ }, (args) => {
+      if (args.path !== MANIFESTS_MODULE) return undefined;
+      const files = readdirSync(TEMPLATES_DIR)
+        .sort()
+        .map((name) => path.join(TEMPLATES_DIR, name, 'manifest.ts'))
+        .filter((file) => existsSync(file));
+      const imports = files.map((file, index) => `import * as manifest${index} from ${JSON.stringify(file)};`);
+      const entries = files.map((file, index) => `[${JSON.stringify(file)}, manifest${index}]`);
+      return {
+        contents: `${imports.join('\n')}\nexport const BUNDLED_MANIFESTS = new Map([${entries.join(', ')}]);\n`,
+        loader: 'ts',
+        resolveDir: ROOT,
+      };
+    });
+  },
+};
 
 /** `import.meta.url` replaced by its file's URL in every source; any other use of `import.meta` is refused. */
 const ownUrls = {
@@ -58,7 +82,7 @@ export async function bundleWorker() {
     sourcesContent: false,
     legalComments: 'none',
     logLevel: 'silent',
-    plugins: [ownUrls, packagesByUrl],
+    plugins: [bundledManifests, ownUrls, packagesByUrl],
   });
   await esbuild.stop();
   const code = result.outputFiles.find((file) => file.path.endsWith('.mjs'));
@@ -88,7 +112,6 @@ export async function runBundledWorker(registerTsx) {
   try {
     process.setSourceMapsEnabled(true);
     worker = await import(await bundleWorker());
-    registerTsx();
   } catch (error) {
     process.stderr.write(`tawasul worker: running through tsx, the bundle failed: ${error instanceof Error ? error.message : error}\n`);
     registerTsx();

@@ -11,7 +11,7 @@ import { createPlatform, type Platform } from './platform/platform.js';
 
 /** A worker process: no HTTP, only jobs. */
 export async function startWorker(config: Config, options: { log?: (line: string) => void } = {}): Promise<Platform> {
-  const platform = await createPlatform(graphSandboxConfigForWorker(config), { moduleJobs: MODULE_JOBS });
+  const platform = await createPlatform(graphSandboxConfigForWorker(config), { moduleJobs: MODULE_JOBS, auth: false });
   platform.jobs.startWorking();
   (options.log ?? console.log)(`Tawasul worker ${platform.jobs.workerId} is running (${platform.jobs.names.join(', ')})`);
   return platform;

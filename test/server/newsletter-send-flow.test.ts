@@ -1,7 +1,8 @@
 /**
  * Starting and steering a send through the API: who may start it and when (approved review, an
  * audience), a double click that starts it once, pause / resume / cancel, the progress figures, the
- * composer's renderer used when nothing was rendered yet, and a scheduled issue that starts itself
+ * composer's renderer used when nothing was rendered yet (by the process that starts the send), an
+ * issue that cannot be rendered going back to draft, and a scheduled issue that starts itself
  * when the approval workflow publishes it.
  */
 import { eq } from 'drizzle-orm';
@@ -106,6 +107,8 @@ describe('starting a send', () => {
       })
       .where(eq(newsletterIssues.id, issueId));
     expect((await post(as.officer, issueId)).statusCode).toBe(202);
+    // Rendered by the process that started the send, before any job ran: a worker need not load MJML.
+    expect(Object.keys((await issueRow(db, issueId)).renderedVariants ?? {}).sort()).toEqual(['ar', 'bilingual', 'fr']);
     await drainJobs(t.platform.jobs);
     const row = await issueRow(db, issueId);
     expect(Object.keys(row.renderedVariants ?? {}).sort()).toEqual(['ar', 'bilingual', 'fr']);
@@ -115,6 +118,27 @@ describe('starting a send', () => {
       expect(mail?.text).toContain(recipient.languages[0] === 'ar' ? `مرحباً ${first}!` : `Bonjour ${first} !`);
       expect(mail?.html).toContain('/n/unsubscribe/');
     }
+  });
+
+  it('puts an issue that cannot be rendered back to draft, sends nothing, and says why in the audit log', async () => {
+    const db = t.platform.database.db;
+    const { issueId, recipients } = await seedSend(db, { workspaceId, count: 2, withRenderedVariants: false });
+    // No subject in any language: no variant to send.
+    await db
+      .update(newsletterIssues)
+      .set({ subject: localized({}) })
+      .where(eq(newsletterIssues.id, issueId));
+    expect((await post(as.officer, issueId)).statusCode).toBe(202);
+    await drainJobs(t.platform.jobs);
+    const row = await issueRow(db, issueId);
+    expect(row.status).toBe('draft');
+    expect(row.renderedVariants).toBeNull();
+    expect(received(recipients.map((recipient) => recipient.email))).toBe(0);
+    const { rows } = await t.platform.database.executeSql(
+      `select after->>'error' as error from audit_log where entity_id = $1 and action = 'newsletter.send-render-failed'`,
+      [issueId],
+    );
+    expect(rows).toEqual([{ error: 'no language to send' }]);
   });
 });
 

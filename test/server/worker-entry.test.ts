@@ -1,8 +1,9 @@
 /**
  * `tawasul worker` runs from a bundle of src/server/worker.ts (bin/worker-bundle.mjs): what the bundle
  * holds (no HTTP app, no PGlite unless opened, packages by file URL, no `import.meta` of its own), and
- * a real worker process started from it that renders a template in the background — the template
- * manifests are TypeScript imported at run time, through the tsx loader registered after the bundle.
+ * a real worker process started from it, without tsx, that renders a template in the background — the
+ * template manifests are compiled into the bundle. Packages a sending worker never needs (MJML,
+ * better-auth, argon2, and the native sharp, resvg and Typst) are loaded on first use only.
  * On PostgreSQL the worker shares the server; on PGlite it opens the data directory after this process.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -32,7 +33,7 @@ function importsOf(code: string): { static: string[]; dynamic: string[] } {
 }
 
 describe("the worker's bundle", () => {
-  it('holds the jobs but not the HTTP app, imports packages by file URL, and PGlite only when opened', async () => {
+  it('holds the jobs and the template manifests but not the HTTP app; heavy packages load only when used', async () => {
     const url = await bundleWorker();
     const code = await readFile(fileURLToPath(url), 'utf8');
     const imports = importsOf(code);
@@ -47,6 +48,18 @@ describe("the worker's bundle", () => {
     expect(imports.static.some((specifier) => specifier.includes('/node_modules/fastify/'))).toBe(false);
     expect(imports.static.some((specifier) => specifier.includes('/@electric-sql/pglite/'))).toBe(false);
     expect(imports.dynamic.some((specifier) => specifier.includes('/@electric-sql/pglite/'))).toBe(true);
+    // Packages a worker that only sends never uses are imported when first needed, not at start.
+    for (const name of ['/mjml/', '/better-auth/', '/@node-rs/argon2/', '/sharp/', '/@resvg/', '/typst-ts-node-compiler']) {
+      expect(
+        imports.static.filter((specifier) => specifier.includes(name)),
+        name,
+      ).toEqual([]);
+    }
+    expect(imports.dynamic.some((specifier) => specifier.includes('/mjml/'))).toBe(true);
+    expect(imports.dynamic.some((specifier) => specifier.includes('/better-auth/'))).toBe(true);
+    // The manifests are in the bundle (no TypeScript loader at run time).
+    expect(code).toContain(JSON.stringify(fileURLToPath(new URL('../../templates/typst/a4-brief/manifest.ts', import.meta.url))));
+    expect(code).toMatch(/BUNDLED_MANIFESTS = (\/\* @__PURE__ \*\/ )?new Map\(\[\[/);
     // Every import.meta.url is its source file's: the migrations are found beside the sources.
     expect(code).not.toMatch(/\bimport\.meta\b/);
     expect(code).toContain(JSON.stringify(new URL('../../src/server/platform/db/database.ts', import.meta.url).href));
@@ -62,7 +75,7 @@ describe('a `tawasul worker` started from the bundle', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('renders a template queued by another process (TypeScript manifests imported at run time)', { timeout: 120_000 }, async () => {
+  it('renders a template queued by another process (manifests from the bundle, no tsx)', { timeout: 120_000 }, async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'tawasul-worker-entry-'));
     const serverDatabase = testDriver() === 'postgresql' ? await openTestDatabase() : undefined;
     const env: Record<string, string> = {

@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import { pickUiLocale } from '../../shared/languages.js';
-import { type Auth, createAuth } from './auth/auth.js';
+import type { Auth } from './auth/auth.js';
 import type { Config } from './config.js';
 import { type Database, migrateDatabase, openDatabase } from './db/database.js';
 import { translatorFor } from './i18n.js';
@@ -34,6 +34,11 @@ export interface PlatformOptions {
   moduleJobs?: Array<(platform: Platform) => JobDefinition>;
   pollIntervalMs?: number;
   loginAttemptsPerMinute?: number;
+  /**
+   * False in a process that signs nobody in (`tawasul worker`): better-auth and argon2 are then not
+   * loaded (~25 MiB), and `platform.auth` throws.
+   */
+  auth?: boolean;
 }
 
 /** Opens the database, applies migrations, and wires the services. Job workers are started separately. */
@@ -44,7 +49,33 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const mailer = new Mailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }, jobs);
   jobs.register(sendMailJob(mailer), ...(options.jobDefinitions ?? []));
   const storage = options.storage ?? new LocalDiskStorage(path.join(config.dataDir, 'files'));
-  const auth = createAuth({
+  const auth = options.auth === false ? undefined : await setUpAuth(config, database, mailer, options);
+  const platform: Platform = {
+    config,
+    database,
+    jobs,
+    mailer,
+    storage,
+    get auth(): Auth {
+      if (!auth) throw new Error('this process was started without sign-in (a `tawasul worker`)');
+      return auth;
+    },
+    async close() {
+      await jobs.stop();
+      // The render process is per Node process; the next render after a close starts a new one.
+      await closeSharedRenderer();
+      mailer.close();
+      await database.close();
+    },
+  };
+  jobs.register(...(options.moduleJobs ?? []).map((build) => build(platform)));
+  await jobs.start();
+  return platform;
+}
+
+async function setUpAuth(config: Config, database: Database, mailer: Mailer, options: PlatformOptions): Promise<Auth> {
+  const { createAuth } = await import('./auth/auth.js');
+  return createAuth({
     db: database.db,
     config,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute,
@@ -57,22 +88,4 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       });
     },
   });
-  const platform: Platform = {
-    config,
-    database,
-    jobs,
-    mailer,
-    storage,
-    auth,
-    async close() {
-      await jobs.stop();
-      // The render process is per Node process; the next render after a close starts a new one.
-      await closeSharedRenderer();
-      mailer.close();
-      await database.close();
-    },
-  };
-  jobs.register(...(options.moduleJobs ?? []).map((build) => build(platform)));
-  await jobs.start();
-  return platform;
 }

@@ -5,11 +5,11 @@
  * Call it after the audience seed: the drafts are addressed to the lists that exist by then.
  */
 import { eq } from 'drizzle-orm';
-import sharp from 'sharp';
 import { localized } from '../../../shared/localized-text.js';
 import type { NewsletterBlock } from '../../../shared/newsletter/newsletter.schema.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import type { Db } from '../../platform/db/database.js';
+import { sharp } from '../../platform/native-packages.js';
 import { createFilesService } from '../../platform/storage/files.service.js';
 import type { FileStorage } from '../../platform/storage/storage.js';
 import { insertIssue } from './issues.repo.js';

@@ -8,13 +8,14 @@
  * library photos the design showed: their consent as it is now, so a consent withdrawn or narrowed
  * on the original photo stops the visual too, whatever the copies on the rendered photo say.
  */
-import sharp from 'sharp';
+
 import type { LocalizedText } from '../../../shared/localized-text.js';
 import { pickLocalized } from '../../../shared/localized-text.js';
 import { SOCIAL_POST_LIMITS } from '../../../shared/social/posts.schema.js';
 import { consentSummaryOf } from '../../../shared/studio/consent-rules.js';
 import type { DbOrTransaction } from '../../platform/audit/audit.js';
 import { AppError, type FieldErrors } from '../../platform/errors.js';
+import { sharp } from '../../platform/native-packages.js';
 import type { FileStorage } from '../../platform/storage/storage.js';
 import { workspaceToday } from '../studio/asset-rules.js';
 import { findConsentTerms } from '../studio/designs.repo.js';

@@ -4,9 +4,10 @@
  * by sharp with their metadata dropped (EXIF GPS, camera, ICC) and their orientation applied, and a
  * WebP thumbnail. Throws `AppError`s whose words the edge chooses.
  */
-import sharp from 'sharp';
+
 import { ASSET_LIMITS, type AssetKind } from '../../../shared/studio/assets.schema.js';
 import { AppError } from '../../platform/errors.js';
+import { sharp } from '../../platform/native-packages.js';
 import { type AcceptedType, extensionMatches, sniffContentType } from '../../platform/storage/sniff.js';
 
 export interface PreparedUpload {

@@ -4,15 +4,14 @@
  * Text is drawn with the shipped fonts through resvg, so it looks the same on every machine.
  */
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import sharp from 'sharp';
 import { SHIPPED_FONT_FILES } from '../../../shared/studio/fonts.js';
+import { resvg, sharp } from '../../platform/native-packages.js';
 import { FONTS_DIR } from './shipped-fonts.js';
 
 /** An SVG drawn to PNG with the shipped fonts only. */
 export function svgToPng(svg: string): Buffer {
   const fontFiles = SHIPPED_FONT_FILES.map((file) => path.join(FONTS_DIR, file));
-  return new Resvg(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' } }).render().asPng();
+  return new (resvg().Resvg)(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' } }).render().asPng();
 }
 
 /** The AlterMed logo: a wave mark, the Latin name and the Arabic one; `dark` for dark backgrounds. */

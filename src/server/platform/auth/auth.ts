@@ -4,9 +4,7 @@
  * limiting, password reset that ends every session. Sign-up is closed: accounts come from invitations
  * and `tawasul user create`.
  */
-import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
-import { betterAuth } from 'better-auth';
-import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type * as Argon2 from '@node-rs/argon2';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { accounts, rateLimits, sessions, users, verifications } from './auth.tables.js';
@@ -19,21 +17,30 @@ export interface PasswordResetMail {
   url: string;
 }
 
-export function hashPassword(password: string): Promise<string> {
+// better-auth and argon2 are imported when first used, not with this file: a process without sign-in
+// (`tawasul worker`, see platform.ts) never loads them (~25 MiB).
+let argon2: Promise<typeof Argon2> | undefined;
+const loadArgon2 = () => {
+  argon2 ??= import('@node-rs/argon2');
+  return argon2;
+};
+
+export async function hashPassword(password: string): Promise<string> {
   // argon2id with OWASP's minimum parameters (19 MiB, 2 passes).
-  return argon2Hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  return (await loadArgon2()).hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
 }
 
-export function verifyPassword(data: { hash: string; password: string }): Promise<boolean> {
-  return argon2Verify(data.hash, data.password).catch(() => false);
+export async function verifyPassword(data: { hash: string; password: string }): Promise<boolean> {
+  return (await loadArgon2()).verify(data.hash, data.password).catch(() => false);
 }
 
-export function createAuth(options: {
+export async function createAuth(options: {
   db: Db;
   config: Pick<Config, 'publicUrl' | 'secretKey'>;
   sendPasswordReset: (mail: PasswordResetMail) => Promise<void>;
   loginAttemptsPerMinute?: number;
 }) {
+  const [{ betterAuth }, { drizzleAdapter }] = await Promise.all([import('better-auth'), import('better-auth/adapters/drizzle')]);
   return betterAuth({
     appName: 'Tawasul',
     baseURL: options.config.publicUrl,
@@ -77,4 +84,4 @@ export function createAuth(options: {
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+export type Auth = Awaited<ReturnType<typeof createAuth>>;

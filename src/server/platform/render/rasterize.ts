@@ -5,9 +5,8 @@
  * logo with text): resvg then gets the shipped fonts and never the machine's.
  */
 import { createHash } from 'node:crypto';
-import { renderAsync } from '@resvg/resvg-js';
-import sharp from 'sharp';
 import { AppError } from '../errors.js';
+import { resvg, sharp } from '../native-packages.js';
 import { FONTS_DIR } from './typst-engine.js';
 
 const ROOT_TAG = /<svg\b[^>]*>/;
@@ -239,7 +238,7 @@ async function rasterize(original: string, width: number): Promise<Buffer> {
   const svg = viewBoxWidth > 0 ? await withImagesAtDrawnSize(original, width / viewBoxWidth) : original;
   const needsFonts = svg.includes('data:image/svg+xml');
   try {
-    const image = await renderAsync(svg, {
+    const image = await resvg().renderAsync(svg, {
       fitTo: { mode: 'width', value: width },
       font: needsFonts
         ? {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RENDER_VARIANTS, type TemplateManifest } from '../../../shared/render/render.schema.js';
 import { AppError } from '../errors.js';
+import { BUNDLED_MANIFESTS } from './bundled-manifests.js';
 import { REPO_ROOT } from './typst-engine.js';
 
 export const TEMPLATES_DIR = path.join(REPO_ROOT, 'templates', 'typst');
@@ -97,7 +98,9 @@ export class TemplateRegistry {
         if (name === LIB_FOLDER || !statSync(folder).isDirectory() || !existsSync(manifestFile)) continue;
         if (seen.has(name)) throw new Error(`Two templates are named ${name}`);
         seen.add(name);
-        const module = (await import(pathToFileURL(manifestFile).href)) as { manifest?: TemplateManifest };
+        const module = (BUNDLED_MANIFESTS.get(manifestFile) ?? (await import(pathToFileURL(manifestFile).href))) as {
+          manifest?: TemplateManifest;
+        };
         const manifest = checkManifest(module.manifest, name, manifestFile);
         if (!existsSync(path.join(folder, 'template.typ'))) throw new Error(`${folder}: template.typ is missing`);
         const files = readFolder(folder, `/templates/${name}`, (relative) => !NOT_MAPPED.test(relative));

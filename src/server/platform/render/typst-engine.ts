@@ -10,8 +10,9 @@ import path from 'node:path';
 // Written, never read: the compiler's font search reads FONTCONFIG_FILE (see `createIsolatedCompiler`).
 import { env as processEnvironment } from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { NodeCompiler, type NodeError, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
+import type { NodeCompiler, NodeError, NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
 import { AppError } from '../errors.js';
+import { typstCompiler } from '../native-packages.js';
 
 /** The repository's root folder (templates and fonts ship with the code). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -49,7 +50,7 @@ function createIsolatedCompiler(fonts: ShippedFonts): NodeCompiler {
   const previous = processEnvironment.FONTCONFIG_FILE;
   processEnvironment.FONTCONFIG_FILE = ISOLATING_FONTCONFIG;
   try {
-    return NodeCompiler.create({
+    return typstCompiler().NodeCompiler.create({
       workspace: VIRTUAL_ROOT,
       fontArgs: [{ fontBlobs: fonts.files.map((file) => readFileSync(file)) }],
     });

@@ -4,7 +4,7 @@
  * `dir`, font and alignment. Merge fields stay `{{…}}` placeholders for the sending engine, which
  * fills them per recipient; links carry the issue's UTM parameters; images have absolute URLs.
  */
-import mjml2html from 'mjml';
+import type mjml2html from 'mjml';
 import { CONTENT_LANGUAGES, type ContentLanguage, directionOf } from '../../../../shared/languages.js';
 import type { LocalizedText } from '../../../../shared/localized-text.js';
 import { escapeHtml } from '../../../../shared/newsletter/merge-fields.js';
@@ -98,6 +98,17 @@ function languageSection(
   return `<mj-wrapper css-class="tw-lang-${ctx.language}" direction="${ctx.dir}" background-color="#ffffff" padding="16px 0"${border}>${label}${blocksToMjml(issue.blocks, ctx, settings)}</mj-wrapper>`;
 }
 
+let mjml: Promise<typeof mjml2html> | undefined;
+
+/**
+ * MJML is loaded on the first render: it holds ~55 MiB, which a `tawasul worker` that sends
+ * already-rendered issues never needs (the process that starts a send renders it, see send-start.ts).
+ */
+function loadMjml(): Promise<typeof mjml2html> {
+  mjml ??= import('mjml').then((module) => module.default);
+  return mjml;
+}
+
 /** Renders one variant of an issue (also for previews of variants the issue does not send). */
 export async function renderVariant(
   issue: IssueContent,
@@ -127,7 +138,7 @@ export async function renderVariant(
   ].join('');
   let result: Awaited<ReturnType<typeof mjml2html>>;
   try {
-    result = await mjml2html(document, { validationLevel: 'strict', fonts: {}, keepComments: false });
+    result = await (await loadMjml())(document, { validationLevel: 'strict', fonts: {}, keepComments: false });
   } catch (error) {
     throw new AppError('RENDER_FAILED', { params: { reason: error instanceof Error ? error.message : String(error) }, cause: error });
   }

@@ -54,14 +54,33 @@ export function deliveryVariant(subscriberLanguages: readonly string[], issue: I
   return available.includes(wanted) ? wanted : (available[0] ?? wanted);
 }
 
+function hasRender(issue: IssueRow): issue is IssueRow & { renderedVariants: RenderedVariants } {
+  return !!issue.renderedVariants && Object.keys(issue.renderedVariants).length > 0;
+}
+
+async function renderAll(platform: Pick<Platform, 'database' | 'config'>, issue: IssueRow): Promise<RenderedVariants> {
+  const rendered = (await renderIssueVariants(platform, issue)) as RenderedVariants;
+  if (Object.keys(rendered).length === 0) throw new Error('no language to send');
+  return rendered;
+}
+
+/**
+ * Renders a send's variants ahead of its preparation, in the process that starts the send (the web
+ * app, which holds MJML for its previews): a `tawasul worker` that only sends then never loads MJML
+ * (~55 MiB). Throws when the issue cannot be rendered; the preparation then tries again and says why.
+ */
+export async function renderBeforePreparing(platform: Pick<Platform, 'database' | 'config'>, issue: IssueRow): Promise<void> {
+  if (hasRender(issue)) return;
+  await storeRenderedVariants(platform.database.db, issue.id, await renderAll(platform, issue));
+}
+
 async function renderOnce(platform: Platform, issue: IssueRow): Promise<RenderedVariants | undefined> {
-  if (issue.renderedVariants && Object.keys(issue.renderedVariants).length > 0) return issue.renderedVariants;
+  if (hasRender(issue)) return issue.renderedVariants;
   const db = platform.database.db;
   let rendered: RenderedVariants;
   let problem: string | undefined;
   try {
-    rendered = (await renderIssueVariants(platform, issue)) as RenderedVariants;
-    if (Object.keys(rendered).length === 0) problem = 'no language to send';
+    rendered = await renderAll(platform, issue);
   } catch (error) {
     rendered = {};
     problem = error instanceof Error ? error.message : String(error);

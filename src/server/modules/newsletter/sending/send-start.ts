@@ -13,6 +13,7 @@ import type { Platform } from '../../../platform/platform.js';
 import { findReview } from '../../../platform/review/review.repo.js';
 import { contentReviews } from '../../../platform/review/review.tables.js';
 import { newsletterIssues } from '../newsletter.tables.js';
+import { renderBeforePreparing } from './prepare-send.js';
 import { findIssue, type IssueRow, moveIssue } from './send.repo.js';
 import { PREPARE_SEND_JOB } from './send-lanes.js';
 
@@ -24,7 +25,7 @@ export interface BeginSend {
 }
 
 /** Moves the issue to `sending` and queues its preparation; throws NOT_APPROVED, INVALID_STATE, NOT_FOUND. */
-export async function beginSend(platform: Pick<Platform, 'database' | 'jobs'>, input: BeginSend): Promise<IssueRow> {
+export async function beginSend(platform: Pick<Platform, 'database' | 'jobs' | 'config'>, input: BeginSend): Promise<IssueRow> {
   const db = platform.database.db;
   const started = await db.transaction(async (tx) => {
     const issue = await findIssue(tx, input.workspaceId, input.issueId);
@@ -52,6 +53,8 @@ export async function beginSend(platform: Pick<Platform, 'database' | 'jobs'>, i
     });
     return moved;
   });
+  // A render that fails here is left to the preparation, which reverts the issue to draft and audits why.
+  await renderBeforePreparing(platform, started).catch(() => undefined);
   // Outside the transaction (the queue has its own connection); a lost job is queued again by resume-sends.
   await platform.jobs.send(PREPARE_SEND_JOB, { workspaceId: input.workspaceId, issueId: input.issueId });
   return started;
