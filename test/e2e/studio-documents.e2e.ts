@@ -164,6 +164,8 @@ async function writeBrief(page: Page, ui: Interface, language: 'ar' | 'fr'): Pro
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(ui.words.heading2);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
+  // Back in the text before typing (under load the focus returns a moment later).
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('contenteditable'))).toBe('true');
   await page.keyboard.type(text.second);
   await page.keyboard.press('Enter');
   await page.keyboard.insertText(`${text.paragraph} ${text.paragraph}`);
