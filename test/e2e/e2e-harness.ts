@@ -108,6 +108,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
 }
 
+/**
+ * The interface in `language`, through the switch in the header (which also saves the choice on the
+ * account). Polled: the account's own language applies once it has loaded and may switch it back.
+ */
+export async function switchInterfaceLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const current = await page.locator('html').getAttribute('lang');
+        if (current !== language) await page.getByTestId('language-switch').selectOption(language);
+        return current;
+      },
+      { timeout: 15_000, interval: 500 },
+    )
+    .toBe(language);
+}
+
 /** The demo admin signed in a new browser context with the given locale, on the workspace's first page. */
 export async function signInAsAdmin(
   e2e: E2eContext,

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import { newsletterIssues } from '../../src/server/modules/newsletter/newsletter.tables.js';
-import { type E2eContext, expectAccessible, SCREENSHOT_DIR, screenshot, startE2e } from './e2e-harness.js';
+import { type E2eContext, expectAccessible, SCREENSHOT_DIR, screenshot, startE2e, switchInterfaceLanguage } from './e2e-harness.js';
 
 /** Waits for a condition as long as a loaded two-core machine may need (vitest's default is one second). */
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 250 });
@@ -31,16 +31,7 @@ describe('newsletter composer', () => {
     await page.getByLabel(/^Mot de passe/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(/\/app\/w\/[^/]+\//);
-    await expect
-      .poll(
-        async () => {
-          const current = await page.locator('html').getAttribute('lang');
-          if (current !== language) await page.getByTestId('language-switch').selectOption(language);
-          return current;
-        },
-        { timeout: 15_000, interval: 500 },
-      )
-      .toBe(language);
+    await switchInterfaceLanguage(page, language);
     await page.waitForLoadState('networkidle');
     return page;
   }

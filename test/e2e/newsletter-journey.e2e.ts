@@ -20,7 +20,7 @@ import { translatorFor } from '../../src/server/platform/i18n.js';
 import { mailOutbox, workspaces } from '../../src/server/platform/platform.tables.js';
 import type { Translate } from '../../src/shared/i18n/translator.js';
 import { variantFor } from '../../src/shared/newsletter/subscriber-identity.js';
-import { type E2eContext, expectAccessible, screenshot, startE2e } from './e2e-harness.js';
+import { type E2eContext, expectAccessible, screenshot, startE2e, switchInterfaceLanguage } from './e2e-harness.js';
 
 type Language = 'fr' | 'ar';
 
@@ -76,11 +76,7 @@ describe('newsletter journey: sign-up to statistics', () => {
     }
     const current = page;
     await current.goto(`${workspaceUrl}/newsletter`);
-    await eventually(async () => {
-      const lang = await current.locator('html').getAttribute('lang');
-      if (lang !== language) await current.getByTestId('language-switch').selectOption(language);
-      return lang;
-    }, 15_000).toBe(language);
+    await switchInterfaceLanguage(current, language);
     await current.waitForLoadState('networkidle');
     return current;
   }

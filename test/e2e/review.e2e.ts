@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import { campaigns } from '../../src/server/modules/planning/campaigns.tables.js';
 import { workspaces } from '../../src/server/platform/platform.tables.js';
 import { localized } from '../../src/shared/localized-text.js';
-import { type E2eContext, expectAccessible, screenshot, startE2e } from './e2e-harness.js';
+import { type E2eContext, expectAccessible, screenshot, startE2e, switchInterfaceLanguage } from './e2e-harness.js';
 
 const ARABIC_BRIEF = 'ندوة صحفية لاختتام المشروع في صفاقس مع الشركاء الأربعة.';
 const FRENCH_BRIEF = 'Conférence de presse de clôture du projet à Sfax avec les quatre partenaires.';
@@ -31,16 +31,7 @@ describe('approval workflow on a campaign brief', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(/\/app\/w\/[^/]+\//);
     // The account's language applies once it loads; switching saves the choice on the account.
-    await expect
-      .poll(
-        async () => {
-          const current = await page.locator('html').getAttribute('lang');
-          if (current !== language) await page.getByTestId('language-switch').selectOption(language);
-          return current;
-        },
-        { timeout: 15_000, interval: 500 },
-      )
-      .toBe(language);
+    await switchInterfaceLanguage(page, language);
     await page.waitForLoadState('networkidle');
     return page;
   }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socialChannels, socialPosts } from '../../src/server/modules/social/social.tables.js';
 import { addDays, calendarDateAt } from '../../src/shared/planning/calendar-date.js';
 import { localDateTimeAt } from '../../src/shared/social/posts.schema.js';
-import { ADMIN, type E2eContext, expectAccessible, screenshot, startE2e } from './e2e-harness.js';
+import { ADMIN, type E2eContext, expectAccessible, screenshot, startE2e, switchInterfaceLanguage } from './e2e-harness.js';
 
 const TIME_ZONE = 'Africa/Casablanca';
 const SECOND_PAGE = 'جمعية الشعلة الخضراء للبيئة';
@@ -25,18 +25,7 @@ describe('connected pages and moving posts on the calendar', () => {
   let page: Page;
   let workspaceUrl: string;
 
-  async function switchLanguage(language: 'fr' | 'ar') {
-    await expect
-      .poll(
-        async () => {
-          const current = await page.locator('html').getAttribute('lang');
-          if (current !== language) await page.getByTestId('language-switch').selectOption(language);
-          return current;
-        },
-        { timeout: 15_000, interval: 500 },
-      )
-      .toBe(language);
-  }
+  const switchLanguage = (language: 'fr' | 'ar') => switchInterfaceLanguage(page, language);
 
   const postRow = async (id: string) => {
     const [row] = await e2e.server.platform.database.db.select().from(socialPosts).where(eq(socialPosts.id, id));

@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import { socialComments, socialPosts, socialPublications } from '../../src/server/modules/social/social.tables.js';
-import { type E2eContext, expectAccessible, SCREENSHOT_DIR, screenshot, startE2e } from './e2e-harness.js';
+import { type E2eContext, expectAccessible, SCREENSHOT_DIR, screenshot, startE2e, switchInterfaceLanguage } from './e2e-harness.js';
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 250 });
 
@@ -29,19 +29,6 @@ describe('social post composer', () => {
   const contexts: BrowserContext[] = [];
   let postUrl = '';
 
-  async function switchLanguage(page: Page, language: 'fr' | 'ar') {
-    await expect
-      .poll(
-        async () => {
-          const current = await page.locator('html').getAttribute('lang');
-          if (current !== language) await page.getByTestId('language-switch').selectOption(language);
-          return current;
-        },
-        { timeout: 15_000, interval: 500 },
-      )
-      .toBe(language);
-  }
-
   async function signIn(email: string, language: 'fr' | 'ar'): Promise<Page> {
     const context = await e2e.browser.newContext({ viewport: { width: 1600, height: 1100 }, locale: 'fr-FR' });
     contexts.push(context);
@@ -52,7 +39,7 @@ describe('social post composer', () => {
     await page.getByLabel(/^Mot de passe/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(/\/app\/w\/[^/]+\//);
-    await switchLanguage(page, language);
+    await switchInterfaceLanguage(page, language);
     await page.waitForLoadState('networkidle');
     return page;
   }
@@ -147,7 +134,7 @@ describe('social post composer', () => {
 
   it('reads right to left in Arabic, composer and list', async () => {
     const page = contexts[0]?.pages()[0] as Page;
-    await switchLanguage(page, 'ar');
+    await switchInterfaceLanguage(page, 'ar');
     await page.goto(postUrl);
     await page.waitForLoadState('networkidle');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
@@ -174,7 +161,7 @@ describe('social post composer', () => {
     await screenshot(page, 'social-posts-list-ar');
     await expectAccessible(page, 'social posts list (ar)');
 
-    await switchLanguage(page, 'fr');
+    await switchInterfaceLanguage(page, 'fr');
     await page.getByText('Les plus récentes').click();
     await eventually(() => page.getByTestId('post-row').first().textContent()).toContain('AlterMed');
     await page.mouse.move(0, 0);
@@ -184,7 +171,7 @@ describe('social post composer', () => {
 
   it('is on the calendar, goes out to the sandbox page when due, and a comment on it is answered in Arabic from the inbox', async () => {
     const page = contexts[0]?.pages()[0] as Page;
-    await switchLanguage(page, 'fr');
+    await switchInterfaceLanguage(page, 'fr');
     const postId = postUrl.split('/').at(-1) ?? '';
     const db = e2e.server.platform.database.db;
     const [scheduled] = await db.select().from(socialPosts).where(eq(socialPosts.id, postId));
