@@ -6,6 +6,7 @@
  */
 import {
   Alert,
+  Anchor,
   Badge,
   Box,
   Button,
@@ -263,9 +264,9 @@ export function DesignPage() {
   return (
     <Stack>
       <StudioNav active="designs" />
-      <Text component={Link} href={href('/studio')} size="sm">
+      <Anchor component={Link} href={href('/studio')} size="sm">
         {t('designs.back')}
-      </Text>
+      </Anchor>
       <ErrorAlert error={design.error ?? templates.error} />
       {design.data && template ? <DesignEditor key={design.data.id} initial={design.data} template={template} /> : null}
       {design.isPending || templates.isPending ? <PageLoader /> : null}
