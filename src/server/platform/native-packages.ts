@@ -14,11 +14,14 @@ const requirePackage = createRequire(import.meta.url);
 
 let sharpModule: typeof SharpConstructor | undefined;
 
-/** `sharp(input, options)` as the package exports it, loading libvips on the first call. */
-export const sharp = ((...args: Parameters<typeof SharpConstructor>) => {
+/**
+ * `sharp(input, options)`, loading libvips on the first call. Only the call: the package's static
+ * settings (`sharp.cache`, `sharp.concurrency`) are not on it, and its type says so.
+ */
+export function sharp(...args: Parameters<typeof SharpConstructor>): ReturnType<typeof SharpConstructor> {
   sharpModule ??= requirePackage('sharp') as typeof SharpConstructor;
   return sharpModule(...args);
-}) as typeof SharpConstructor;
+}
 
 export function resvg(): typeof Resvg {
   return requirePackage('@resvg/resvg-js') as typeof Resvg;

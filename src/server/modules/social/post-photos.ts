@@ -8,7 +8,6 @@
  * library photos the design showed: their consent as it is now, so a consent withdrawn or narrowed
  * on the original photo stops the visual too, whatever the copies on the rendered photo say.
  */
-
 import type { LocalizedText } from '../../../shared/localized-text.js';
 import { pickLocalized } from '../../../shared/localized-text.js';
 import { SOCIAL_POST_LIMITS } from '../../../shared/social/posts.schema.js';

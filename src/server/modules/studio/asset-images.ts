@@ -4,7 +4,6 @@
  * by sharp with their metadata dropped (EXIF GPS, camera, ICC) and their orientation applied, and a
  * WebP thumbnail. Throws `AppError`s whose words the edge chooses.
  */
-
 import { ASSET_LIMITS, type AssetKind } from '../../../shared/studio/assets.schema.js';
 import { AppError } from '../../platform/errors.js';
 import { sharp } from '../../platform/native-packages.js';
